@@ -31,11 +31,12 @@ typedef NPF_MIPv6HA_ErrorType_t NPF_MIPv6HA_errorType_t;
 /**
  * Sub-tunnel handle, chosen by the implementation (seed §4.1.1). Never 0.
  * A handle stays the same when its entry is replaced (BC_Entry_Add of an
- * existing HoA). After a delete, the same value is handed out again only
- * after the table has gone through 2^32 / capacity further deletions of
- * entries in that slot's position (slots are reused oldest-freed first and
- * carry a generation number), so a stale handle held by an application is
- * answered with NPF_MIPv6HA_E_INVALID_SUBTUNNEL_HANDLE, never aliased.
+ * existing HoA). A handle is generation << b | slot, with b = ceil(log2(
+ * capacity)) and the generation counting 1..2^(32-b)-1; free slots are
+ * reused oldest-freed first. After a delete, the same value is handed out
+ * again only once its slot has been reused 2^(32-b)-1 times (4095 times at
+ * 1M capacity, after about 4 billion deletions in all), so a stale handle is
+ * answered with NPF_MIPv6HA_E_INVALID_SUBTUNNEL_HANDLE, not aliased.
  */
 typedef NPF_uint32_t NPF_MIPv6HA_SubtunnelHandle_t;
 typedef NPF_MIPv6HA_SubtunnelHandle_t NPF_MIPV6HA_SubtunnelHandle_t; /**< §5.4.2 */
@@ -446,7 +447,8 @@ NPF_error_t NPF_MIPv6HA_EventDeregister(NPF_IN NPF_callbackHandle_t eventCallHan
 
 /**
  * Set event rate limits (seed §5.3.4). One NPF_MIPV6HA_RATE_LIMIT_EVENTS
- * completion per element (eventType in u2).
+ * completion with one response per array element (eventType in u2); plain
+ * success (allOK=TRUE, numResp=0) when every element is accepted.
  * @return synchronous: NPF_NO_ERROR; NPF_E_BAD_CALLBACK_HANDLE;
  *         NPF_MIPv6HA_E_DUPLICATE_EVENT_ID (an event id twice in the array);
  *         NPF_E_UNKNOWN (NULL array, count 0 or above 4, bad errorReporting);

@@ -96,8 +96,8 @@ typedef struct {
 /**
  * Create a home link interface.
  * @param cfg configuration (copied)
- * @param[out] ifHandle its handle (never 0, never reused for another interface
- *        of the same life of the process)
+ * @param[out] ifHandle its handle: never 0; after a delete, the same value is
+ *        given out again only once its slot has been re-created 2^20 times
  * @return NPF_NO_ERROR; NPF_E_UNKNOWN (NULL pointer, not initialised);
  *         NPF_MIPv6HA_E_INVALID_PARAM (bad address, prefix, MTU, MAC, VLAN,
  *         counts, or an HA address already used by another home link);

@@ -106,7 +106,8 @@ int fp_init(const struct fp_params *p)
 	snprintf(name, sizeof(name), "fp_bc_%p", (void *)&fp_c);
 	struct rte_hash_parameters hp = {
 	    .name = name,
-	    .entries = p->bc_capacity,
+	    /* rte_hash needs a bucket's worth; capacity is enforced by count. */
+	    .entries = RTE_MAX(p->bc_capacity, 8u),
 	    .key_len = 16,
 	    .hash_func = rte_jhash,
 	    .socket_id = p->socket_id,

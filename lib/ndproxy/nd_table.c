@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <rte_common.h>
 #include <rte_jhash.h>
 #include <rte_malloc.h>
 #include <rte_random.h>
@@ -56,7 +57,8 @@ int nd_init(const struct nd_params *p)
 	snprintf(name, sizeof(name), "nd_%p", (void *)&nd);
 	struct rte_hash_parameters hp = {
 	    .name = name,
-	    .entries = p->capacity,
+	    /* rte_hash needs a bucket's worth; the free stack enforces capacity. */
+	    .entries = RTE_MAX(p->capacity, 8u),
 	    .key_len = sizeof(struct nd_key),
 	    .hash_func = rte_jhash,
 	    .socket_id = p->socket_id,

@@ -184,6 +184,9 @@ static NPF_error_t bc_handles_call(NPF_callbackHandle_t cb, NPF_correlator_t cor
 		NPF_MIPv6HA_AsyncResponse_t *r = &it->resp[i];
 
 		r->u1.ifHandle = ifh;
+		/* §5.4.2: a delete response names the sub-tunnel it is about. */
+		if (type == NPF_MIPV6HA_BC_ENTRY_DELETE)
+			r->u2.subtunnelIdentifiers.subtunnelHandle = handles[i];
 		r->errorCode = t == NULL ? NPF_MIPv6HA_E_INVALID_IF_HANDLE
 					 : op(t, handles[i], r, (char *)it->data + slot_size * i);
 	}

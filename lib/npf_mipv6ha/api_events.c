@@ -116,8 +116,13 @@ static void auth_failed_in(struct fp_event *fe, uint64_t now)
 		return;
 	}
 	/* Time based: numPerSec events per window of one second. */
-	if (rl->count == 0 && rl->folded == 0)
+	/* A window with nothing folded ends quietly: the next occurrence opens
+	 * a new one. (A window with folded occurrences is closed by its timer,
+	 * which npf_events_service() ran before this drain.) */
+	if (rl->folded == 0 && (rl->count == 0 || now >= rl->win_start + RL_WINDOW_MS)) {
+		rl->count = 0;
 		rl->win_start = now;
+	}
 	if (rl->count < npf.rl_value) {
 		rl->count++;
 		emit_auth_failed(fe, 1);

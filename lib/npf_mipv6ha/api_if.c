@@ -3,9 +3,10 @@
  * Interface Management extension (npf_mipv6_if.h): home link and MIPv6 HA
  * tunnel interfaces, and the order-of-operations rules of seed 003 §5.5.
  *
- * Interface handles: kind << 28 | generation << 16 | slot. The kind keeps a
+ * Interface handles: kind << 28 | generation << 8 | slot. The kind keeps a
  * home link handle from being taken for a tunnel handle and vice versa; the
- * generation keeps a deleted interface's handle from naming its successor.
+ * 20-bit generation keeps a deleted interface's handle from naming a
+ * successor in the same slot until the slot has been re-created 2^20 times.
  */
 #include <string.h>
 
@@ -15,15 +16,16 @@
 
 #define IF_KIND_HOMELINK 1u
 #define IF_KIND_TUNNEL 2u
+#define IF_GEN_MASK 0xFFFFFu
 
-static NPF_IfHandle_t if_handle(uint32_t kind, uint16_t gen, uint16_t slot)
+static NPF_IfHandle_t if_handle(uint32_t kind, uint32_t gen, uint16_t slot)
 {
-	return (NPF_IfHandle_t)(kind << 28 | (uint32_t)(gen & 0xFFF) << 16 | slot);
+	return (NPF_IfHandle_t)(kind << 28 | (gen & IF_GEN_MASK) << 8 | (slot & 0xFFu));
 }
 
 struct npf_homelink *npf_homelink_get(NPF_IfHandle_t h)
 {
-	uint32_t slot = h & 0xFFFF;
+	uint32_t slot = h & 0xFF;
 
 	if (!npf.up || h >> 28 != IF_KIND_HOMELINK || slot >= NPF_MIPV6HA_IF_MAX_HOMELINKS)
 		return NULL;
@@ -32,7 +34,7 @@ struct npf_homelink *npf_homelink_get(NPF_IfHandle_t h)
 
 struct npf_tunnel *npf_tunnel_get(NPF_IfHandle_t h)
 {
-	uint32_t slot = h & 0xFFFF;
+	uint32_t slot = h & 0xFF;
 
 	if (!npf.up || h >> 28 != IF_KIND_TUNNEL || slot == 0 || slot >= NPF_MIPV6HA_IF_MAX_TUNNELS)
 		return NULL;
@@ -119,7 +121,7 @@ NPF_error_t NPF_MIPv6HA_IF_HomeLinkCreate(const NPF_MIPv6HA_IF_HomeLinkConfig_t 
 		}
 	if (hl == NULL)
 		return NPF_MIPv6HA_E_NOMEMORY;
-	uint16_t gen = (uint16_t)((hl->gen + 1) & 0xFFF);
+	uint32_t gen = (hl->gen + 1) & IF_GEN_MASK;
 	memset(hl, 0, sizeof(*hl));
 	hl->gen = gen ? gen : 1;
 	hl->handle = if_handle(IF_KIND_HOMELINK, hl->gen, slot);
@@ -239,7 +241,7 @@ NPF_error_t NPF_MIPv6HA_IF_TunnelCreate(const NPF_MIPv6HA_IF_TunnelConfig_t *cfg
 		}
 	if (t == NULL)
 		return NPF_MIPv6HA_E_NOMEMORY;
-	uint16_t gen = (uint16_t)((t->gen + 1) & 0xFFF);
+	uint32_t gen = (t->gen + 1) & IF_GEN_MASK;
 	memset(t, 0, sizeof(*t));
 	t->gen = gen ? gen : 1;
 	t->handle = if_handle(IF_KIND_TUNNEL, t->gen, slot);

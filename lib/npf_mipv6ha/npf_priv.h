@@ -49,7 +49,7 @@ struct npf_cq_item {
 
 struct npf_homelink {
 	NPF_IfHandle_t handle; /* 0: free */
-	uint16_t gen;
+	uint32_t gen;
 	NPF_MIPv6HA_IF_HomeLinkConfig_t cfg;
 	NPF_IPv6Address_t anycast[NPF_MIPV6HA_IF_MAX_PREFIXES];
 	bool up;
@@ -58,7 +58,7 @@ struct npf_homelink {
 
 struct npf_tunnel {
 	NPF_IfHandle_t handle; /* 0: free */
-	uint16_t gen;
+	uint32_t gen;
 	uint16_t hl; /* home link slot */
 	NPF_MIPv6HA_IF_TunnelConfig_t cfg;
 	uint32_t nentries;
