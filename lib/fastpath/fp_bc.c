@@ -21,7 +21,8 @@
 #include <string.h>
 
 #include <rte_errno.h>
-#include <rte_jhash.h>
+#include <rte_hash_crc.h>
+#include <rte_random.h>
 #include <rte_lcore.h>
 #include <rte_malloc.h>
 #include <rte_mempool.h>
@@ -109,7 +110,8 @@ int fp_init(const struct fp_params *p)
 	    /* rte_hash needs a bucket's worth; capacity is enforced by count. */
 	    .entries = RTE_MAX(p->bc_capacity, 8u),
 	    .key_len = 16,
-	    .hash_func = rte_jhash,
+	    .hash_func = rte_hash_crc,
+	    .hash_func_init_val = (uint32_t)rte_rand(),
 	    .socket_id = p->socket_id,
 	    .extra_flag = RTE_HASH_EXTRA_FLAGS_RW_CONCURRENCY_LF | RTE_HASH_EXTRA_FLAGS_EXT_TABLE,
 	};
