@@ -20,8 +20,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <rte_cycles.h>
 #include <rte_errno.h>
-#include <rte_hash_crc.h>
+#include <rte_pause.h>
+#include "fp_hash.h"
 #include <rte_random.h>
 #include <rte_lcore.h>
 #include <rte_malloc.h>
@@ -110,7 +112,7 @@ int fp_init(const struct fp_params *p)
 	    /* rte_hash needs a bucket's worth; capacity is enforced by count. */
 	    .entries = RTE_MAX(p->bc_capacity, 8u),
 	    .key_len = 16,
-	    .hash_func = rte_hash_crc,
+	    .hash_func = fp_hash_crc,
 	    .hash_func_init_val = (uint32_t)rte_rand(),
 	    .socket_id = p->socket_id,
 	    .extra_flag = RTE_HASH_EXTRA_FLAGS_RW_CONCURRENCY_LF | RTE_HASH_EXTRA_FLAGS_EXT_TABLE,
@@ -218,6 +220,25 @@ static void fp_build(struct fp_binding *b, const uint8_t hoa[16], const uint8_t 
 	b->state = FP_B_LIVE;
 }
 
+/*
+ * Objects and slots run short only while deleted or replaced ones wait for a
+ * grace period, i.e. while some worker has not yet passed a quiescent state
+ * (a worker loop reports one per poll, so this lasts microseconds unless a
+ * reader thread is descheduled). Wait for the readers, but never longer than
+ * FP_GRACE_WAIT_MS: a stuck worker makes the call fail, not hang.
+ */
+#define FP_GRACE_WAIT_MS 100
+
+static void fp_wait_grace(void)
+{
+	uint64_t token = rte_rcu_qsbr_start(fp_g.qsbr);
+	uint64_t end = rte_get_timer_cycles() + rte_get_timer_hz() * FP_GRACE_WAIT_MS / 1000;
+
+	while (rte_rcu_qsbr_check(fp_g.qsbr, token, false) == 0 && rte_get_timer_cycles() < end)
+		rte_pause();
+	fp_reclaim();
+}
+
 static struct fp_binding *fp_obj_get(void)
 {
 	void *o;
@@ -225,6 +246,9 @@ static struct fp_binding *fp_obj_get(void)
 	if (rte_mempool_get(fp_c.pool, &o) == 0)
 		return o;
 	fp_reclaim();
+	if (rte_mempool_get(fp_c.pool, &o) == 0)
+		return o;
+	fp_wait_grace();
 	if (rte_mempool_get(fp_c.pool, &o) == 0)
 		return o;
 	return NULL;
@@ -277,8 +301,11 @@ int fp_bc_set(const uint8_t hoa[16], const uint8_t coa[16], uint8_t tun,
 	if (rte_ring_sc_dequeue_elem(fp_c.free_idx, &idx, sizeof(idx)) != 0) {
 		/* Slots wait for a grace period: reclaim what readers allow. */
 		fp_reclaim();
-		if (rte_ring_sc_dequeue_elem(fp_c.free_idx, &idx, sizeof(idx)) != 0)
-			return -ENOMEM;
+		if (rte_ring_sc_dequeue_elem(fp_c.free_idx, &idx, sizeof(idx)) != 0) {
+			fp_wait_grace();
+			if (rte_ring_sc_dequeue_elem(fp_c.free_idx, &idx, sizeof(idx)) != 0)
+				return -ENOMEM;
+		}
 	}
 	nb = fp_obj_get();
 	if (nb == NULL) {
@@ -296,7 +323,7 @@ int fp_bc_set(const uint8_t hoa[16], const uint8_t coa[16], uint8_t tun,
 		memset(&fp_g.st[(size_t)w * fp_g.capacity + idx], 0, sizeof(struct fp_st_counters));
 	ret = rte_hash_add_key_data(fp_g.bc_hash, hoa, nb);
 	if (ret == -ENOSPC) {
-		fp_reclaim();
+		fp_wait_grace();
 		ret = rte_hash_add_key_data(fp_g.bc_hash, hoa, nb);
 	}
 	if (ret != 0) {

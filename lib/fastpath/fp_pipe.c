@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include <rte_fib6.h>
-#include <rte_hash_crc.h>
+#include "fp_hash.h"
 #include <rte_random.h>
 #include <rte_malloc.h>
 
@@ -48,7 +48,7 @@ int fp_pipe_init(int socket_id)
 	    .name = name,
 	    .entries = 65536,
 	    .key_len = sizeof(struct fp_neigh_key),
-	    .hash_func = rte_hash_crc,
+	    .hash_func = fp_hash_crc,
 	    .hash_func_init_val = (uint32_t)rte_rand(),
 	    .socket_id = socket_id,
 	    .extra_flag = RTE_HASH_EXTRA_FLAGS_RW_CONCURRENCY_LF,
@@ -59,7 +59,7 @@ int fp_pipe_init(int socket_id)
 	    .name = name,
 	    .entries = 4096,
 	    .key_len = 16,
-	    .hash_func = rte_hash_crc,
+	    .hash_func = fp_hash_crc,
 	    .hash_func_init_val = (uint32_t)rte_rand(),
 	    .socket_id = socket_id,
 	    .extra_flag = RTE_HASH_EXTRA_FLAGS_RW_CONCURRENCY_LF,

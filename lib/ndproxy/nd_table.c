@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include <rte_common.h>
-#include <rte_hash_crc.h>
+#include "fp_hash.h"
 #include <rte_malloc.h>
 #include <rte_random.h>
 
@@ -60,7 +60,7 @@ int nd_init(const struct nd_params *p)
 	    /* rte_hash needs a bucket's worth; the free stack enforces capacity. */
 	    .entries = RTE_MAX(p->capacity, 8u),
 	    .key_len = sizeof(struct nd_key),
-	    .hash_func = rte_hash_crc,
+	    .hash_func = fp_hash_crc,
 	    .hash_func_init_val = (uint32_t)rte_rand(),
 	    .socket_id = p->socket_id,
 	    .extra_flag = RTE_HASH_EXTRA_FLAGS_RW_CONCURRENCY_LF | RTE_HASH_EXTRA_FLAGS_EXT_TABLE,
