@@ -16,6 +16,7 @@
 #include <rte_lcore.h>
 
 #include "fastpath.h"
+#include "fp_pipe.h"
 #include "ndproxy.h"
 #include "npf_priv.h"
 
@@ -100,9 +101,15 @@ int npf_mipv6ha_init(const struct npf_mipv6ha_params *params)
 					  .socket_id = p.socket_id});
 	if (ret != 0)
 		return ret;
+	ret = fp_pipe_init(p.socket_id);
+	if (ret != 0) {
+		fp_fini();
+		return ret;
+	}
 	ret = nd_init(&(struct nd_params){
 	    .capacity = p.proxynd_capacity, .socket_id = p.socket_id, .dad_done = npf_dad_done});
 	if (ret != 0) {
+		fp_pipe_fini();
 		fp_fini();
 		return ret;
 	}
@@ -146,6 +153,7 @@ void npf_mipv6ha_fini(void)
 	/* Readers are gone: run every deferred release before the tables go. */
 	fp_reclaim();
 	nd_fini();
+	fp_pipe_fini();
 	fp_fini();
 	memset(&npf, 0, sizeof(npf));
 }

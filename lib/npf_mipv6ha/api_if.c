@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fastpath.h"
+#include "fp_pipe.h"
 #include "ndproxy.h"
 #include "npf_priv.h"
 
@@ -21,6 +22,32 @@
 static NPF_IfHandle_t if_handle(uint32_t kind, uint32_t gen, uint16_t slot)
 {
 	return (NPF_IfHandle_t)(kind << 28 | (gen & IF_GEN_MASK) << 8 | (slot & 0xFFu));
+}
+
+/* The forwarding plane learns the HA's own addresses on a home link:
+ * link-local, HA addresses and the home-agents anycast addresses. */
+static void homelink_publish(const struct npf_homelink *hl, bool add)
+{
+	static const uint8_t zero[16];
+
+	if (add)
+		fp_local_add(hl->cfg.linkLocal.addr, FP_LOCAL_ADDR, 0);
+	else
+		fp_local_del(hl->cfg.linkLocal.addr);
+	for (uint32_t i = 0; i < hl->cfg.nHaAddrs; i++) {
+		if (add)
+			fp_local_add(hl->cfg.haAddrs[i].addr, FP_LOCAL_ADDR, 0);
+		else
+			fp_local_del(hl->cfg.haAddrs[i].addr);
+	}
+	for (uint32_t i = 0; i < hl->cfg.nPrefixes; i++) {
+		if (memcmp(hl->anycast[i].addr, zero, 16) == 0)
+			continue;
+		if (add)
+			fp_local_add(hl->anycast[i].addr, FP_LOCAL_ANYCAST, 0);
+		else
+			fp_local_del(hl->anycast[i].addr);
+	}
 }
 
 struct npf_homelink *npf_homelink_get(NPF_IfHandle_t h)
@@ -132,6 +159,7 @@ NPF_error_t NPF_MIPv6HA_IF_HomeLinkCreate(const NPF_MIPv6HA_IF_HomeLinkConfig_t 
 		anycast_of(&cfg->prefixes[i], &hl->anycast[i]);
 	hl->up = true;
 	nd_link_set(slot, hl->cfg.dadTransmits, hl->cfg.retransTimerMs, true, npf_now());
+	homelink_publish(hl, true);
 	*ifHandle = hl->handle;
 	return NPF_NO_ERROR;
 }
@@ -145,6 +173,7 @@ NPF_error_t NPF_MIPv6HA_IF_HomeLinkDelete(NPF_IfHandle_t ifHandle)
 	/* Seed §5.5: tunnels and proxied addresses go first. */
 	if (hl->ntunnels > 0 || nd_link_count((uint16_t)(hl - npf.hl)) > 0)
 		return NPF_E_RESOURCE_IN_USE;
+	homelink_publish(hl, false);
 	hl->handle = 0;
 	return NPF_NO_ERROR;
 }
@@ -160,12 +189,15 @@ NPF_error_t NPF_MIPv6HA_IF_HomeLinkPrefixesSet(NPF_IfHandle_t ifHandle, NPF_uint
 		return NPF_E_UNKNOWN;
 	if (!prefixes_ok(nPrefixes, prefixes))
 		return NPF_MIPv6HA_E_INVALID_PARAM;
+	homelink_publish(hl, false);
 	hl->cfg.nPrefixes = nPrefixes;
 	memset(hl->anycast, 0, sizeof(hl->anycast));
 	for (uint32_t i = 0; i < nPrefixes; i++) {
 		hl->cfg.prefixes[i] = prefixes[i];
 		anycast_of(&prefixes[i], &hl->anycast[i]);
 	}
+	homelink_publish(hl, true);
+	npf_tunnels_republish(hl);
 	return NPF_NO_ERROR;
 }
 
@@ -196,6 +228,30 @@ NPF_error_t NPF_MIPv6HA_IF_HomeLinkGet(NPF_IfHandle_t ifHandle, NPF_MIPv6HA_IF_H
 	info->nTunnels = hl->ntunnels;
 	info->nProxyAddrs = nd_link_count((uint16_t)(hl - npf.hl));
 	return NPF_NO_ERROR;
+}
+
+/* A tunnel's HA address is where reverse-tunnelled packets exit (RT-1);
+ * its encapsulation limit applies to every packet it carries (TUN-7). */
+static void tunnel_publish(const struct npf_tunnel *t, bool add)
+{
+	uint8_t slot = (uint8_t)(t - npf.tun);
+
+	if (add) {
+		fp_local_add(t->cfg.haAddr.addr, FP_LOCAL_HA, slot);
+		fp_t.encap_limit[slot] = t->cfg.encapLimit;
+	} else {
+		fp_t.encap_limit[slot] = -1;
+		/* Back to a plain own address of the home link. */
+		fp_local_add(t->cfg.haAddr.addr, FP_LOCAL_ADDR, 0);
+	}
+}
+
+/* Home link addresses were republished: keep tunnel anchors on top. */
+void npf_tunnels_republish(const struct npf_homelink *hl)
+{
+	for (int i = 1; i < NPF_MIPV6HA_IF_MAX_TUNNELS; i++)
+		if (npf.tun[i].handle != 0 && &npf.hl[npf.tun[i].hl] == hl)
+			tunnel_publish(&npf.tun[i], true);
 }
 
 static NPF_error_t tunnel_cfg_check(const NPF_MIPv6HA_IF_TunnelConfig_t *cfg,
@@ -248,6 +304,7 @@ NPF_error_t NPF_MIPv6HA_IF_TunnelCreate(const NPF_MIPv6HA_IF_TunnelConfig_t *cfg
 	t->hl = (uint16_t)(hl - npf.hl);
 	t->cfg = *cfg;
 	hl->ntunnels++;
+	tunnel_publish(t, true);
 	*ifHandle = t->handle;
 	return NPF_NO_ERROR;
 }
@@ -261,6 +318,7 @@ NPF_error_t NPF_MIPv6HA_IF_TunnelDelete(NPF_IfHandle_t ifHandle)
 	if (t->nentries > 0)
 		return NPF_E_RESOURCE_IN_USE; /* seed §5.5: flush first */
 	npf.hl[t->hl].ntunnels--;
+	tunnel_publish(t, false);
 	t->handle = 0;
 	return NPF_NO_ERROR;
 }
@@ -281,6 +339,7 @@ NPF_error_t NPF_MIPv6HA_IF_TunnelSet(NPF_IfHandle_t ifHandle,
 	if (err != NPF_NO_ERROR)
 		return err;
 	t->cfg = *cfg;
+	tunnel_publish(t, true);
 	return npf_bc_retunnel(t) == 0 ? NPF_NO_ERROR : NPF_MIPv6HA_E_NOMEMORY;
 }
 

@@ -131,6 +131,7 @@ void npf_signal(void);
 struct npf_tunnel *npf_tunnel_get(NPF_IfHandle_t h);
 struct npf_homelink *npf_homelink_get(NPF_IfHandle_t h);
 NPF_IfHandle_t npf_homelink_handle(uint16_t slot);
+void npf_tunnels_republish(const struct npf_homelink *hl);
 
 /* api_bc.c */
 void npf_bc_service(uint64_t now);

@@ -85,8 +85,6 @@ static int setup(void)
 
 	if (npf_mipv6ha_init(&(struct npf_mipv6ha_params){.bc_capacity = nb, .max_lcores = 2}) != 0)
 		return -1;
-	if (fp_pipe_init(SOCKET_ID_ANY) != 0)
-		return -1;
 	memset(&hc, 0, sizeof(hc));
 	hc.mtu = 1500;
 	memcpy(hc.macAddr, "\x02\0\0\0\1\1", 6);
@@ -108,7 +106,6 @@ static int setup(void)
 	if (NPF_MIPv6HA_IF_TunnelCreate(&tc, &tunnel) != NPF_NO_ERROR ||
 	    NPF_MIPv6HA_Register(NULL, on_completion, &cbh) != NPF_NO_ERROR)
 		return -1;
-	fp_local_add(ha_addr, FP_LOCAL_HA, 1);
 	/* Everything routes through one resolved gateway. */
 	memset(&nh, 0, sizeof(nh));
 	memcpy(nh.dst.addr_bytes, "\x02\0\0\0\2\2", 6);
@@ -139,7 +136,6 @@ static void teardown(void)
 {
 	NPF_MIPv6HA_BC_Flush(cbh, NULL, NPF_REPORT_NONE, tunnel);
 	npf_mipv6ha_dispatch(0);
-	fp_pipe_fini();
 	npf_mipv6ha_fini();
 }
 
