@@ -22,13 +22,6 @@
 
 struct fp_pipe_tables fp_t;
 
-#define FP_NEIGH_VALID (1ull << 63)
-
-struct fp_neigh_key {
-	uint8_t addr[16];
-	uint32_t port;
-};
-
 int fp_pipe_init(int socket_id)
 {
 	char name[64];

@@ -40,6 +40,13 @@ struct fp_nh {
 	uint8_t gw[16]; /**< gateway address (unused when CONNECTED) */
 } __rte_cache_aligned;
 
+/** Key of the neighbour table; its value is the MAC (6 low bytes) | FP_NEIGH_VALID. */
+struct fp_neigh_key {
+	uint8_t addr[16];
+	uint32_t port;
+};
+#define FP_NEIGH_VALID (1ull << 63)
+
 /** Kinds of the home agent's own addresses. */
 enum fp_local_kind {
 	FP_LOCAL_HA = 1,      /**< an HA address anchoring a tunnel (reverse tunnel exit) */

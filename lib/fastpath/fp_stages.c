@@ -13,13 +13,6 @@
 
 #include "fp_pipe.h"
 
-#define FP_NEIGH_VALID (1ull << 63)
-
-struct fp_neigh_key {
-	uint8_t addr[16];
-	uint32_t port;
-};
-
 /* Partition helper: keep pkts[i] at the front when it passed. */
 struct part {
 	struct rte_mbuf *drop[FP_BURST];

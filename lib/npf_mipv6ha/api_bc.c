@@ -96,10 +96,8 @@ static NPF_MIPv6HA_ErrorType_t bc_add_one(struct npf_tunnel *t, const NPF_MIPv6H
 	tunnel_params(t, &tp);
 	bool is_new = *handle == 0;
 	ret = fp_bc_set(e->HoA.addr, e->CoA.addr, tunnel_index(t), &tp, pmtu, handle);
-	if (ret != 0) {
-		*handle = is_new ? 0 : *handle;
-		return NPF_MIPv6HA_E_NOMEMORY;
-	}
+	if (ret != 0)
+		return NPF_MIPv6HA_E_NOMEMORY; /* fp_bc_set left *handle as it was, or 0 */
 	if (is_new)
 		t->nentries++;
 	lifetime_arm(*handle, e, now);
