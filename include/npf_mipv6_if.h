@@ -175,6 +175,67 @@ NPF_error_t NPF_MIPv6HA_IF_TunnelSet(NPF_IN NPF_IfHandle_t ifHandle,
 NPF_error_t NPF_MIPv6HA_IF_TunnelGet(NPF_IN NPF_IfHandle_t ifHandle,
 				     NPF_OUT NPF_MIPv6HA_IF_TunnelInfo_t *info);
 
+/* ---- Plain router links and static routes ----
+ * The home agent is also the IPv6 router between its links (ARCHITECTURE.md
+ * standard topology). A home link's prefixes are on-link routes of its
+ * port; other links are created with NPF_MIPv6HA_IF_LinkCreate(), and
+ * routes through gateways with NPF_MIPv6HA_IF_RouteAdd(). */
+
+#define NPF_MIPV6HA_IF_MAX_LINKS 64     /**< plain router links */
+#define NPF_MIPV6HA_IF_MAX_LINK_ADDRS 8 /**< addresses per plain link */
+
+/** An address of the router on a link, and the on-link prefix it implies. */
+typedef struct {
+	NPF_IPv6Address_t addr; /**< global unicast */
+	NPF_uint8_t prefixLen;  /**< 1..128 */
+} NPF_MIPv6HA_IF_LinkAddr_t;
+
+typedef struct {
+	NPF_uint16_t portId;         /**< forwarding-plane port; one link per port */
+	NPF_uint16_t vlanId;         /**< 0: untagged */
+	NPF_uint8_t macAddr[6];      /**< the router's MAC on the link */
+	NPF_uint16_t mtu;            /**< link MTU, >= 1280 */
+	NPF_IPv6Address_t linkLocal; /**< fe80::/64 */
+	NPF_uint32_t nAddrs;         /**< 1..NPF_MIPV6HA_IF_MAX_LINK_ADDRS */
+	NPF_MIPv6HA_IF_LinkAddr_t addrs[NPF_MIPV6HA_IF_MAX_LINK_ADDRS];
+} NPF_MIPv6HA_IF_LinkConfig_t;
+
+/**
+ * Create a plain router link.
+ * @return NPF_NO_ERROR; NPF_MIPv6HA_E_INVALID_PARAM (bad field, port already
+ *         used by a link or home link, address in use); NPF_MIPv6HA_E_NOMEMORY
+ *         (no slot or route space); NPF_E_UNKNOWN (NULL pointer, not initialised).
+ */
+NPF_error_t NPF_MIPv6HA_IF_LinkCreate(NPF_IN const NPF_MIPv6HA_IF_LinkConfig_t *cfg,
+				      NPF_OUT NPF_IfHandle_t *ifHandle);
+
+/**
+ * Delete a plain router link, its on-link routes and the routes through it.
+ * @return NPF_NO_ERROR; NPF_MIPv6HA_E_INVALID_IF_HANDLE.
+ */
+NPF_error_t NPF_MIPv6HA_IF_LinkDelete(NPF_IN NPF_IfHandle_t ifHandle);
+
+/**
+ * Add (or replace) a route through @p gateway on link @p ifHandle (a plain
+ * link or a home link).
+ * @return NPF_NO_ERROR; NPF_MIPv6HA_E_INVALID_IF_HANDLE;
+ *         NPF_MIPv6HA_E_INVALID_PARAM (prefix length, host bits, gateway not
+ *         unicast); NPF_MIPv6HA_E_NOMEMORY (route or next-hop table full);
+ *         NPF_E_UNKNOWN (NULL pointer).
+ */
+NPF_error_t NPF_MIPv6HA_IF_RouteAdd(NPF_IN const NPF_IPv6Address_t *prefix,
+				    NPF_IN NPF_uint8_t prefixLen,
+				    NPF_IN const NPF_IPv6Address_t *gateway,
+				    NPF_IN NPF_IfHandle_t ifHandle);
+
+/**
+ * Delete a route added with NPF_MIPv6HA_IF_RouteAdd().
+ * @return NPF_NO_ERROR; NPF_MIPv6HA_E_INVALID_PARAM (no such route);
+ *         NPF_E_UNKNOWN (NULL pointer).
+ */
+NPF_error_t NPF_MIPv6HA_IF_RouteDelete(NPF_IN const NPF_IPv6Address_t *prefix,
+				       NPF_IN NPF_uint8_t prefixLen);
+
 #ifdef __cplusplus
 }
 #endif

@@ -29,6 +29,12 @@
 	X(DECAP_INNER, "malformed-inner-packet")                                                   \
 	X(BC_MISS, "no-binding-for-home-address")                                                  \
 	X(RH2_AT_HA, "type-2-routing-header-at-home-agent")                                        \
+	X(LL_TO_MN, "mobile-node-link-local-destination")                                          \
+	X(MCAST_DST, "multicast-not-routed")                                                       \
+	X(ND_INVALID, "invalid-neighbour-discovery")                                               \
+	X(ND_TENTATIVE, "solicitation-for-tentative-address")                                      \
+	X(ND_NOT_SERVED, "solicitation-for-invalid-address")                                       \
+	X(FRAG_FAIL, "outer-fragmentation-failed")                                                 \
 	X(PUNT_FULL, "punt-ring-full")                                                             \
 	X(TX_FULL, "tx-queue-full")
 

@@ -21,6 +21,13 @@
 #include "fp_pipe.h"
 
 struct fp_pipe_tables fp_t;
+int fp_meta_offset = -1;
+
+static const struct rte_mbuf_dynfield fp_meta_desc = {
+    .name = "mip6ha_fp_meta",
+    .size = sizeof(struct fp_meta),
+    .align = __alignof__(struct fp_meta),
+};
 
 int fp_pipe_init(int socket_id)
 {
@@ -60,7 +67,16 @@ int fp_pipe_init(int socket_id)
 	fp_t.local = rte_hash_create(&lhp);
 	fp_t.nh = rte_zmalloc_socket("fp_nh", sizeof(struct fp_nh) * FP_MAX_NH, RTE_CACHE_LINE_SIZE,
 				     socket_id);
-	if (fp_t.fib == NULL || fp_t.neigh == NULL || fp_t.local == NULL || fp_t.nh == NULL) {
+	fp_meta_offset = rte_mbuf_dynfield_register(&fp_meta_desc);
+	snprintf(name, sizeof(name), "fp_pu_%p", (void *)&fp_t);
+	fp_t.punt = rte_ring_create(name, FP_PUNT_RING, socket_id, RING_F_SC_DEQ);
+	snprintf(name, sizeof(name), "fp_in_%p", (void *)&fp_t);
+	fp_t.inject = rte_ring_create(name, FP_INJECT_RING, socket_id, RING_F_SP_ENQ);
+	snprintf(name, sizeof(name), "fp_mp_%p", (void *)&fp_t);
+	fp_t.pool =
+	    rte_pktmbuf_pool_create(name, FP_CTL_MBUFS, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE, socket_id);
+	if (fp_t.fib == NULL || fp_t.neigh == NULL || fp_t.local == NULL || fp_t.nh == NULL ||
+	    fp_meta_offset < 0 || fp_t.punt == NULL || fp_t.inject == NULL || fp_t.pool == NULL) {
 		fp_pipe_fini();
 		return -ENOMEM;
 	}
@@ -69,8 +85,21 @@ int fp_pipe_init(int socket_id)
 	return 0;
 }
 
+static void ring_drain_free(struct rte_ring *r)
+{
+	void *m;
+
+	while (r != NULL && rte_ring_dequeue(r, &m) == 0)
+		rte_pktmbuf_free(m);
+}
+
 void fp_pipe_fini(void)
 {
+	ring_drain_free(fp_t.punt);
+	ring_drain_free(fp_t.inject);
+	rte_ring_free(fp_t.punt);
+	rte_ring_free(fp_t.inject);
+	rte_mempool_free(fp_t.pool);
 	rte_fib6_free(fp_t.fib);
 	rte_hash_free(fp_t.neigh);
 	rte_hash_free(fp_t.local);
@@ -141,4 +170,13 @@ int fp_local_add(const uint8_t addr[16], enum fp_local_kind kind, uint8_t tun)
 int fp_local_del(const uint8_t addr[16])
 {
 	return hash_del(fp_t.local, addr);
+}
+
+int fp_port_set(uint16_t port, const struct fp_port *info)
+{
+	if (port >= FP_MAX_PORTS)
+		return -EINVAL;
+	fp_t.port[port] = *info;
+	fp_t.port[port].valid = 1;
+	return 0;
 }

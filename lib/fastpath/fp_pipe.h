@@ -14,14 +14,22 @@
 
 #include <rte_ether.h>
 #include <rte_mbuf.h>
+#include <rte_mbuf_dyn.h>
+#include <rte_mempool.h>
+#include <rte_ring.h>
 
 #include "fastpath.h"
 #include "fp_drop.h"
 #include "fp_parse.h"
 
 #define FP_BURST 32
+#define FP_PUNT_RING 1024   /**< punt ring size */
+#define FP_INJECT_RING 1024 /**< inject ring size */
+#define FP_CTL_MBUFS 4095   /**< control-thread mbufs */
 #define FP_MAX_NH 4096
 #define FP_NHOP_NONE 0 /**< FIB value: no route */
+#define FP_MAX_PORTS RTE_MAX_ETHPORTS
+#define FP_PORT_ROUTE 0xFFFF /**< inject: route the packet by its destination */
 
 enum fp_nh_flags {
 	FP_NHF_VALID = 1 << 0,     /**< entry in use */
@@ -59,7 +67,46 @@ struct fp_lcore {
 	unsigned int worker; /**< RCU reader id and statistics row */
 	uint64_t drops[FP_DROP_NB];
 	uint64_t fwd, encap, decap;
+	uint64_t rx, tx, punted, injected, nd_answered, icmp_limited;
 } __rte_cache_aligned;
+
+/** What the forwarding plane knows of a port (one link per port). */
+struct fp_port {
+	struct rte_ether_addr mac; /**< our MAC on the link */
+	uint16_t mtu;              /**< link MTU (IPv6 packet size) */
+	uint16_t link;             /**< home link index + 1; 0: not a home link */
+	uint8_t valid;
+	uint8_t ll[16]; /**< our link-local address */
+	uint8_t ga[16]; /**< our global address (source of NAs and ICMP errors) */
+};
+
+/** Why a packet was handed to the control thread (struct fp_meta.punt). */
+enum fp_punt {
+	FP_PUNT_NONE = 0,
+	FP_PUNT_LOCAL,      /**< addressed to the home agent (MH, ICMPv6, DHAAD, ...) */
+	FP_PUNT_ND,         /**< link-scope ND/MLD/RA/RS, NS/NA the fast path does not answer */
+	FP_PUNT_NEIGH_MISS, /**< next hop unresolved; aux = next hop id */
+	FP_PUNT_ICMP_ERR,   /**< dropped for meta.drop; the control thread sends the ICMPv6 error */
+};
+
+/**
+ * Per-packet metadata in an mbuf dynamic field: set by the stages when a
+ * packet is dropped or punted, and by the control thread on injected
+ * packets (output port).
+ */
+struct fp_meta {
+	uint16_t l3;  /**< offset of the IPv6 header */
+	uint8_t punt; /**< enum fp_punt */
+	uint8_t drop; /**< enum fp_drop of a dropped packet */
+	uint32_t aux; /**< TOO_BIG: MTU; ENCAP_LIMIT: pointer; NEIGH_MISS: next hop; inject: port */
+};
+
+extern int fp_meta_offset;
+
+static inline struct fp_meta *fp_meta(struct rte_mbuf *m)
+{
+	return RTE_MBUF_DYNFIELD(m, fp_meta_offset, struct fp_meta *);
+}
 
 /** Tables of the pipeline (lcores read, control thread writes). */
 struct fp_pipe_tables {
@@ -68,6 +115,11 @@ struct fp_pipe_tables {
 	struct rte_hash *local; /**< addr -> kind << 8 | tunnel, as a value */
 	struct fp_nh *nh;       /**< [FP_MAX_NH] */
 	int16_t encap_limit[FP_MAX_TUNNELS]; /**< -1: none (TUN-7) */
+	struct fp_port port[FP_MAX_PORTS];
+	struct rte_ring *punt; /**< MP/SC: mbufs for the control thread */
+	struct rte_ring
+	    *inject; /**< SP/MC: complete frames from the control thread, meta.aux = port */
+	struct rte_mempool *pool; /**< mbufs of the control thread (inject, ICMP, ND) */
 };
 
 extern struct fp_pipe_tables fp_t;
@@ -84,6 +136,8 @@ int fp_nh_set(uint32_t nh_id, const struct fp_nh *nh);
 int fp_neigh_set(const uint8_t addr[16], uint16_t port, const struct rte_ether_addr *mac);
 int fp_local_add(const uint8_t addr[16], enum fp_local_kind kind, uint8_t tun);
 int fp_local_del(const uint8_t addr[16]);
+/** Describe a port (control thread; written before traffic is steered to it). */
+int fp_port_set(uint16_t port, const struct fp_port *info);
 
 /* ---- lcore stages ---- */
 /** Forward parsed packets as a router (hop limit, FIB, neighbour, MAC). */

@@ -12,6 +12,7 @@
 #include <rte_prefetch.h>
 
 #include "fp_pipe.h"
+#include "ndproxy.h"
 
 /* Partition helper: keep pkts[i] at the front when it passed. */
 struct part {
@@ -28,8 +29,21 @@ static inline void pass(struct part *pt, struct rte_mbuf **pkts, struct fp_parse
 
 static inline void drop(struct fp_lcore *lc, struct part *pt, struct rte_mbuf *m, enum fp_drop r)
 {
+	struct fp_meta *md = fp_meta(m);
+
+	md->drop = (uint8_t)r;
+	md->punt = FP_PUNT_NONE;
 	lc->drops[r]++;
 	pt->drop[pt->ndrop++] = m;
+}
+
+/* Remember what an ICMPv6 error about a dropped packet needs. */
+static inline void note(struct rte_mbuf *m, uint16_t l3, uint32_t aux)
+{
+	struct fp_meta *md = fp_meta(m);
+
+	md->l3 = l3;
+	md->aux = aux;
 }
 
 static inline uint16_t finish(struct part *pt, struct rte_mbuf **pkts)
@@ -57,8 +71,10 @@ static inline enum fp_drop l2_rewrite(struct rte_mbuf *m, const struct fp_parsed
 
 		memcpy(k.addr, dst, 16);
 		k.port = nh->port;
-		if (rte_hash_lookup_data(fp_t.neigh, &k, &v) < 0)
+		if (rte_hash_lookup_data(fp_t.neigh, &k, &v) < 0) {
+			note(m, p->l3, (uint32_t)nh_id);
 			return FP_DROP_NEIGH_MISS;
+		}
 		mac = (uint64_t)(uintptr_t)v;
 		b = eth->dst_addr.addr_bytes;
 		for (int i = 0; i < RTE_ETHER_ADDR_LEN; i++)
@@ -66,11 +82,14 @@ static inline enum fp_drop l2_rewrite(struct rte_mbuf *m, const struct fp_parsed
 	} else if (likely(nh->flags & FP_NHF_RESOLVED)) {
 		rte_ether_addr_copy(&nh->dst, &eth->dst_addr);
 	} else {
+		note(m, p->l3, (uint32_t)nh_id);
 		return FP_DROP_NEIGH_MISS;
 	}
 	rte_ether_addr_copy(&nh->src, &eth->src_addr);
-	if (unlikely(p->ip_len > nh->mtu && nh->mtu != 0))
+	if (unlikely(p->ip_len > nh->mtu && nh->mtu != 0)) {
+		note(m, p->l3, nh->mtu);
 		return FP_DROP_TOO_BIG;
+	}
 	m->port = nh->port;
 	return FP_DROP_OK;
 }
@@ -95,17 +114,40 @@ uint16_t fp_fwd_burst(struct fp_lcore *lc, struct rte_mbuf **pkts, struct fp_par
 		struct rte_ipv6_hdr *ip = rte_pktmbuf_mtod_offset(m, struct rte_ipv6_hdr *, p.l3);
 		enum fp_drop r;
 
-		/* A router never forwards link-local destinations off-link. */
+		/* A router never forwards link-local destinations off-link;
+		 * TUN-5: one for a mobile node's proxied link-local address
+		 * earns a Destination Unreachable code 3. */
 		if (unlikely(is_link_local(dst[i]))) {
-			drop(lc, &pt, m, FP_DROP_LINK_LOCAL_DST);
+			uint16_t rl = m->port < FP_MAX_PORTS ? fp_t.port[m->port].link : 0;
+
+			note(m, p.l3, 0);
+			drop(lc, &pt, m,
+			     rl != 0 && nd_lookup_state((uint16_t)(rl - 1), dst[i]) != ND_NONE
+				 ? FP_DROP_LL_TO_MN
+				 : FP_DROP_LINK_LOCAL_DST);
 			continue;
 		}
 		if (unlikely(ip->hop_limits <= 1)) {
+			note(m, p.l3, 0);
 			drop(lc, &pt, m, FP_DROP_HOP_LIMIT);
 			continue;
 		}
+		/* A proxied home address without a binding (ND-8 keeps the
+		 * proxy until the binding is gone): report and drop. */
+		if (nh[i] != FP_NHOP_NONE && nh[i] < FP_MAX_NH &&
+		    (fp_t.nh[nh[i]].flags & FP_NHF_CONNECTED)) {
+			uint16_t ol = fp_t.port[fp_t.nh[nh[i]].port].link;
+
+			if (ol != 0 && nd_lookup_state((uint16_t)(ol - 1), dst[i]) != ND_NONE) {
+				fp_event_post_bc_miss(lc->worker, dst[i]);
+				drop(lc, &pt, m, FP_DROP_BC_MISS);
+				continue;
+			}
+		}
 		r = l2_rewrite(m, &p, nh[i], dst[i]);
 		if (unlikely(r != FP_DROP_OK)) {
+			if (r == FP_DROP_NO_ROUTE)
+				note(m, p.l3, 0);
 			drop(lc, &pt, m, r);
 			continue;
 		}
@@ -153,12 +195,14 @@ uint16_t fp_encap_burst(struct fp_lcore *lc, struct rte_mbuf **pkts, struct fp_p
 		/* TUN-2: the inner hop limit is decremented first, as a router. */
 		if (unlikely(in->hop_limits <= 1)) {
 			fp_st_count(lc->worker, bd->handle, FP_ST_DROP_TX, p.ip_len);
+			note(m, p.l3, 0);
 			drop(lc, &pt, m, FP_DROP_HOP_LIMIT);
 			continue;
 		}
 		/* MTU-2: larger than the tunnel MTU and than 1280: Packet Too Big. */
 		if (unlikely(p.ip_len > bd->pmtu && p.ip_len > 1280)) {
 			fp_st_count(lc->worker, bd->handle, FP_ST_DROP_TX, p.ip_len);
+			note(m, p.l3, bd->pmtu > 1280 ? bd->pmtu : 1280);
 			drop(lc, &pt, m, FP_DROP_TOO_BIG);
 			continue;
 		}
@@ -167,6 +211,7 @@ uint16_t fp_encap_burst(struct fp_lcore *lc, struct rte_mbuf **pkts, struct fp_p
 		if (unlikely(p.flags & FP_P_ENCAP_LIMIT)) {
 			if (p.limit == 0) {
 				fp_st_count(lc->worker, bd->handle, FP_ST_DROP_TX, p.ip_len);
+				note(m, p.l3, (uint32_t)(p.limit_off - p.l3));
 				drop(lc, &pt, m, FP_DROP_ENCAP_LIMIT);
 				continue;
 			}
@@ -205,6 +250,10 @@ uint16_t fp_encap_burst(struct fp_lcore *lc, struct rte_mbuf **pkts, struct fp_p
 		enum fp_drop r = l2_rewrite(pkts[i], &pp[i], nh[i], coa[i]);
 
 		if (unlikely(r != FP_DROP_OK)) {
+			/* MTU-3: an outer packet too big for the link is
+			 * fragmented by the worker (fp_frag_outer()). */
+			if (r == FP_DROP_TOO_BIG)
+				r = FP_DROP_FRAG_FAIL;
 			drop(lc, &pt, pkts[i], r);
 			continue;
 		}
@@ -280,6 +329,18 @@ uint16_t fp_decap_burst(struct fp_lcore *lc, struct rte_mbuf **pkts, struct fp_p
 		if (inner[j].flags & FP_P_ENCAP_LIMIT)
 			inner[j].limit_off = (uint16_t)(inner[j].limit_off - strip);
 		lc->decap++;
+		/* RT-4: an inner packet for the HA itself is delivered locally. */
+		uint8_t itun;
+		if (unlikely(fp_local_lookup(rte_pktmbuf_mtod_offset(m, const uint8_t *, o.l3 + 24),
+					     &itun) != 0)) {
+			struct fp_meta *md = fp_meta(m);
+
+			md->punt = FP_PUNT_LOCAL;
+			md->drop = FP_DROP_OK;
+			md->l3 = o.l3;
+			pt.drop[pt.ndrop++] = m;
+			continue;
+		}
 		pass(&pt, pkts, pp, m, &inner[j]);
 	}
 	/* RT-4: forward the inner packets as a router. */

@@ -413,6 +413,30 @@ int npf_bc_retunnel(struct npf_tunnel *t)
 	return ret;
 }
 
+int npf_bc_pmtu_learn(const uint8_t hoa[16], const uint8_t coa[16], uint32_t pmtu)
+{
+	uint32_t h = fp_bc_find(hoa);
+	const struct fp_binding *b;
+	const struct npf_tunnel *t;
+	struct fp_tunnel_params tp;
+	uint8_t c[16];
+
+	if (h == 0)
+		return -ENOENT;
+	b = fp_bc_get(h);
+	t = &npf.tun[b->tun];
+	/* Only for the path to the current CoA, and only when the tunnel
+	 * interface learns path MTUs; never below the IPv6 minimum. */
+	if (memcmp(b->outer.dst_addr, coa, 16) != 0 || t->cfg.pmtuMode != NPF_MIPV6HA_IF_PMTU_ON)
+		return -EPERM;
+	pmtu = RTE_MAX(pmtu, 1280u);
+	if (pmtu >= b->pmtu)
+		return -EALREADY;
+	memcpy(c, coa, 16);
+	tunnel_params(t, &tp);
+	return fp_bc_set(hoa, c, b->tun, &tp, (uint16_t)pmtu, &h);
+}
+
 /* ---- lifetime countdown (seed §4.1.4, lifetime mode ON) ---- */
 
 static int lt_live(void *arg, const struct timerq_item *it)

@@ -58,6 +58,8 @@ static void npf_dad_done(void *arg, uint16_t link, const uint8_t addr[16], enum 
 	memcpy(ev.u.proxyND_DAD.ucAddr.addr, addr, 16);
 	ev.u.proxyND_DAD.ucAddrState = (NPF_IPv6AddrState_t)st;
 	npf_event_queue(&ev);
+	if (st == ND_VALID)
+		npf_slow_dad_valid(link, addr);
 }
 
 int npf_mipv6ha_init(const struct npf_mipv6ha_params *params)
@@ -117,7 +119,8 @@ int npf_mipv6ha_init(const struct npf_mipv6ha_params *params)
 	npf.bs = calloc(p.bc_capacity, sizeof(*npf.bs));
 	npf.rl = calloc((size_t)p.bc_capacity + NPF_MIPV6HA_IF_MAX_TUNNELS, sizeof(*npf.rl));
 	npf.efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-	if (npf.cq == NULL || npf.bs == NULL || npf.rl == NULL || npf.efd < 0) {
+	ret = npf_slow_init();
+	if (npf.cq == NULL || npf.bs == NULL || npf.rl == NULL || npf.efd < 0 || ret != 0) {
 		npf.up = true;
 		npf_mipv6ha_fini();
 		return -ENOMEM;
@@ -150,6 +153,7 @@ void npf_mipv6ha_fini(void)
 	timerq_free(&npf.rl_q);
 	if (npf.efd >= 0)
 		close(npf.efd);
+	npf_slow_fini();
 	/* Readers are gone: run every deferred release before the tables go. */
 	fp_reclaim();
 	nd_fini();
@@ -392,6 +396,8 @@ unsigned int npf_mipv6ha_dispatch(unsigned int budget)
 	now = npf_now();
 	fp_reclaim();
 	nd_service(now);
+	npf_slow_poll(budget == 0 ? 0 : budget * 4);
+	npf_slow_service(now);
 	npf_bc_service(now);
 	npf_events_drain(now);
 	npf_events_service(now);
@@ -421,6 +427,9 @@ uint32_t npf_mipv6ha_next_timeout_ms(void)
 	if (!npf.up)
 		return UINT32_MAX;
 	due = RTE_MIN(RTE_MIN(nd_next_due(), npf_bc_next_due()), npf_events_next_due());
+	due = RTE_MIN(due, npf_slow_next_due());
+	if (rte_ring_count(fp_t.punt) > 0)
+		return 0;
 	if (due == UINT64_MAX)
 		return UINT32_MAX;
 	now = npf_now();

@@ -15,15 +15,6 @@
 #include "ndproxy.h"
 #include "npf_priv.h"
 
-#define IF_KIND_HOMELINK 1u
-#define IF_KIND_TUNNEL 2u
-#define IF_GEN_MASK 0xFFFFFu
-
-static NPF_IfHandle_t if_handle(uint32_t kind, uint32_t gen, uint16_t slot)
-{
-	return (NPF_IfHandle_t)(kind << 28 | (gen & IF_GEN_MASK) << 8 | (slot & 0xFFu));
-}
-
 /* The forwarding plane learns the HA's own addresses on a home link:
  * link-local, HA addresses and the home-agents anycast addresses. */
 static void homelink_publish(const struct npf_homelink *hl, bool add)
@@ -132,7 +123,8 @@ NPF_error_t NPF_MIPv6HA_IF_HomeLinkCreate(const NPF_MIPv6HA_IF_HomeLinkConfig_t 
 	    cfg->vlanId > 4094 || (cfg->macAddr[0] & 1) != 0 ||
 	    memcmp(cfg->macAddr, "\0\0\0\0\0\0", 6) == 0 ||
 	    !(cfg->linkLocal.addr[0] == 0xfe && (cfg->linkLocal.addr[1] & 0xc0) == 0x80) ||
-	    !prefixes_ok(cfg->nPrefixes, cfg->prefixes))
+	    !prefixes_ok(cfg->nPrefixes, cfg->prefixes) || cfg->portId >= FP_MAX_PORTS ||
+	    npf_port_in_use(cfg->portId))
 		return NPF_MIPv6HA_E_INVALID_PARAM;
 	for (uint32_t i = 0; i < cfg->nHaAddrs; i++) {
 		if (!npf_addr_is_global_unicast(&cfg->haAddrs[i]) || addr_in_use(&cfg->haAddrs[i]))
@@ -151,7 +143,7 @@ NPF_error_t NPF_MIPv6HA_IF_HomeLinkCreate(const NPF_MIPv6HA_IF_HomeLinkConfig_t 
 	uint32_t gen = (hl->gen + 1) & IF_GEN_MASK;
 	memset(hl, 0, sizeof(*hl));
 	hl->gen = gen ? gen : 1;
-	hl->handle = if_handle(IF_KIND_HOMELINK, hl->gen, slot);
+	hl->handle = npf_if_handle(IF_KIND_HOMELINK, hl->gen, slot);
 	hl->cfg = *cfg;
 	if (hl->cfg.retransTimerMs == 0)
 		hl->cfg.retransTimerMs = NPF_MIPV6HA_IF_RETRANS_TIMER_DEFAULT_MS;
@@ -160,6 +152,7 @@ NPF_error_t NPF_MIPv6HA_IF_HomeLinkCreate(const NPF_MIPv6HA_IF_HomeLinkConfig_t 
 	hl->up = true;
 	nd_link_set(slot, hl->cfg.dadTransmits, hl->cfg.retransTimerMs, true, npf_now());
 	homelink_publish(hl, true);
+	npf_homelink_attach(hl, true);
 	*ifHandle = hl->handle;
 	return NPF_NO_ERROR;
 }
@@ -173,6 +166,7 @@ NPF_error_t NPF_MIPv6HA_IF_HomeLinkDelete(NPF_IfHandle_t ifHandle)
 	/* Seed §5.5: tunnels and proxied addresses go first. */
 	if (hl->ntunnels > 0 || nd_link_count((uint16_t)(hl - npf.hl)) > 0)
 		return NPF_E_RESOURCE_IN_USE;
+	npf_homelink_attach(hl, false);
 	homelink_publish(hl, false);
 	hl->handle = 0;
 	return NPF_NO_ERROR;
@@ -190,6 +184,7 @@ NPF_error_t NPF_MIPv6HA_IF_HomeLinkPrefixesSet(NPF_IfHandle_t ifHandle, NPF_uint
 	if (!prefixes_ok(nPrefixes, prefixes))
 		return NPF_MIPv6HA_E_INVALID_PARAM;
 	homelink_publish(hl, false);
+	npf_homelink_prefix_routes(hl, false);
 	hl->cfg.nPrefixes = nPrefixes;
 	memset(hl->anycast, 0, sizeof(hl->anycast));
 	for (uint32_t i = 0; i < nPrefixes; i++) {
@@ -197,6 +192,7 @@ NPF_error_t NPF_MIPv6HA_IF_HomeLinkPrefixesSet(NPF_IfHandle_t ifHandle, NPF_uint
 		anycast_of(&prefixes[i], &hl->anycast[i]);
 	}
 	homelink_publish(hl, true);
+	npf_homelink_prefix_routes(hl, true);
 	npf_tunnels_republish(hl);
 	return NPF_NO_ERROR;
 }
@@ -300,7 +296,7 @@ NPF_error_t NPF_MIPv6HA_IF_TunnelCreate(const NPF_MIPv6HA_IF_TunnelConfig_t *cfg
 	uint32_t gen = (t->gen + 1) & IF_GEN_MASK;
 	memset(t, 0, sizeof(*t));
 	t->gen = gen ? gen : 1;
-	t->handle = if_handle(IF_KIND_TUNNEL, t->gen, slot);
+	t->handle = npf_if_handle(IF_KIND_TUNNEL, t->gen, slot);
 	t->hl = (uint16_t)(hl - npf.hl);
 	t->cfg = *cfg;
 	hl->ntunnels++;

@@ -16,6 +16,7 @@
 #include "npf_mipv6_if.h"
 #include "npf_mipv6ha_runtime.h"
 #include "fastpath.h"
+#include "fp_pipe.h"
 #include "timerq.h"
 
 extern int npf_logtype;
@@ -55,6 +56,38 @@ struct npf_homelink {
 	bool up;
 	uint32_t ntunnels;
 };
+
+/* A plain router link (npf_mipv6_if.h LinkCreate). */
+struct npf_link {
+	NPF_IfHandle_t handle; /* 0: free */
+	uint32_t gen;
+	NPF_MIPv6HA_IF_LinkConfig_t cfg;
+};
+
+/* A static route through a gateway. */
+struct npf_route {
+	uint8_t prefix[16];
+	uint8_t len;
+	uint8_t used;
+	uint16_t nh;
+};
+
+#define NPF_MAX_ROUTES 1024
+/* Next-hop ids: 1..64 home links (connected), 65..128 plain links
+ * (connected), the rest gateways shared by the routes through them. */
+#define NPF_NH_HOMELINK(slot) (1u + (slot))
+#define NPF_NH_LINK(slot) (1u + NPF_MIPV6HA_IF_MAX_HOMELINKS + (slot))
+#define NPF_NH_GW_FIRST (1u + NPF_MIPV6HA_IF_MAX_HOMELINKS + NPF_MIPV6HA_IF_MAX_LINKS)
+
+#define IF_KIND_HOMELINK 1u
+#define IF_KIND_TUNNEL 2u
+#define IF_KIND_LINK 3u
+#define IF_GEN_MASK 0xFFFFFu
+
+static inline NPF_IfHandle_t npf_if_handle(uint32_t kind, uint32_t gen, uint16_t slot)
+{
+	return (NPF_IfHandle_t)(kind << 28 | (gen & IF_GEN_MASK) << 8 | (slot & 0xFFu));
+}
 
 struct npf_tunnel {
 	NPF_IfHandle_t handle; /* 0: free */
@@ -100,6 +133,9 @@ struct npf_state {
 
 	struct npf_homelink hl[NPF_MIPV6HA_IF_MAX_HOMELINKS];
 	struct npf_tunnel tun[NPF_MIPV6HA_IF_MAX_TUNNELS]; /* [0] unused */
+	struct npf_link lk[NPF_MIPV6HA_IF_MAX_LINKS];
+	struct npf_route routes[NPF_MAX_ROUTES];
+	uint32_t nh_ref[FP_MAX_NH]; /* routes per gateway next hop */
 
 	struct npf_bstate *bs; /* [bc_capacity] */
 	struct timerq lt_q;    /* binding lifetimes */
@@ -133,7 +169,21 @@ struct npf_homelink *npf_homelink_get(NPF_IfHandle_t h);
 NPF_IfHandle_t npf_homelink_handle(uint16_t slot);
 void npf_tunnels_republish(const struct npf_homelink *hl);
 
+/* api_route.c */
+bool npf_port_in_use(uint16_t port);
+int npf_homelink_attach(const struct npf_homelink *hl, bool add);
+void npf_homelink_prefix_routes(const struct npf_homelink *hl, bool add);
+
+/* api_slow.c */
+int npf_slow_init(void);
+void npf_slow_fini(void);
+unsigned int npf_slow_poll(unsigned int budget);
+void npf_slow_service(uint64_t now);
+uint64_t npf_slow_next_due(void);
+void npf_slow_dad_valid(uint16_t link, const uint8_t addr[16]);
+
 /* api_bc.c */
+int npf_bc_pmtu_learn(const uint8_t hoa[16], const uint8_t coa[16], uint32_t pmtu);
 void npf_bc_service(uint64_t now);
 int npf_bc_retunnel(struct npf_tunnel *t);
 uint64_t npf_bc_next_due(void);
