@@ -217,7 +217,7 @@ NPF_error_t NPF_MIPv6HA_IF_LinkDelete(NPF_IN NPF_IfHandle_t ifHandle);
 
 /**
  * Add (or replace) a route through @p gateway on link @p ifHandle (a plain
- * link or a home link).
+ * link or a home link); @p gateway NULL makes the prefix on-link there.
  * @return NPF_NO_ERROR; NPF_MIPv6HA_E_INVALID_IF_HANDLE;
  *         NPF_MIPv6HA_E_INVALID_PARAM (prefix length, host bits, gateway not
  *         unicast); NPF_MIPv6HA_E_NOMEMORY (route or next-hop table full);

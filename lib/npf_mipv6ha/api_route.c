@@ -234,6 +234,17 @@ static uint32_t gw_nh_get(const uint8_t gw[16], uint16_t port)
 	return free_id;
 }
 
+/* The on-link next hop of a link or home link. */
+static uint32_t connected_nh(NPF_IfHandle_t h)
+{
+	const struct npf_link *l = link_get(h);
+	const struct npf_homelink *hl = npf_homelink_get(h);
+
+	if (l != NULL)
+		return NPF_NH_LINK(l - npf.lk);
+	return hl != NULL ? NPF_NH_HOMELINK(hl - npf.hl) : 0;
+}
+
 NPF_error_t NPF_MIPv6HA_IF_RouteAdd(const NPF_IPv6Address_t *prefix, NPF_uint8_t prefixLen,
 				    const NPF_IPv6Address_t *gateway, NPF_IfHandle_t ifHandle)
 {
@@ -241,13 +252,14 @@ NPF_error_t NPF_MIPv6HA_IF_RouteAdd(const NPF_IPv6Address_t *prefix, NPF_uint8_t
 	uint32_t nh;
 	int port;
 
-	if (!npf.up || prefix == NULL || gateway == NULL)
+	if (!npf.up || prefix == NULL)
 		return NPF_E_UNKNOWN;
 	port = port_of(ifHandle);
 	if (port < 0)
 		return NPF_MIPv6HA_E_INVALID_IF_HANDLE;
 	if (prefixLen > 128 || !host_bits_clear(prefix->addr, prefixLen) ||
-	    gateway->addr[0] == 0xff || memcmp(gateway->addr, zero16, 16) == 0)
+	    (gateway != NULL &&
+	     (gateway->addr[0] == 0xff || memcmp(gateway->addr, zero16, 16) == 0)))
 		return NPF_MIPv6HA_E_INVALID_PARAM;
 	for (int i = 0; i < NPF_MAX_ROUTES; i++) {
 		if (npf.routes[i].used && npf.routes[i].len == prefixLen &&
@@ -260,7 +272,7 @@ NPF_error_t NPF_MIPv6HA_IF_RouteAdd(const NPF_IPv6Address_t *prefix, NPF_uint8_t
 	}
 	if (r == NULL)
 		return NPF_MIPv6HA_E_NOMEMORY;
-	nh = gw_nh_get(gateway->addr, (uint16_t)port);
+	nh = gateway != NULL ? gw_nh_get(gateway->addr, (uint16_t)port) : connected_nh(ifHandle);
 	if (nh == 0)
 		return NPF_MIPv6HA_E_NOMEMORY;
 	npf.nh_ref[nh]++;
