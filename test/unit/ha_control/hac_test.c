@@ -376,7 +376,8 @@ bool ht_decode(const struct ht_pkt *p, struct ht_msg *m)
 	} else if (nh == IPPROTO_ICMPV6) {
 		m->icmp_type = u[0];
 		m->icmp_code = u[1];
-		m->icmp_ptr = (uint32_t)u[4] << 24 | (uint32_t)u[5] << 16 | (uint32_t)u[6] << 8 | u[7];
+		m->icmp_ptr =
+		    (uint32_t)u[4] << 24 | (uint32_t)u[5] << 16 | (uint32_t)u[6] << 8 | u[7];
 	}
 	return true;
 }
@@ -427,7 +428,8 @@ bool ht_fp_binding(const char *hoa, NPF_MIPv6HA_BC_Entry_t *out)
 			continue;
 		found = true;
 		if (out != NULL)
-			assert_int_equal(tc_attr1(tc.tun, ids[i].subtunnelHandle, out), NPF_NO_ERROR);
+			assert_int_equal(tc_attr1(tc.tun, ids[i].subtunnelHandle, out),
+					 NPF_NO_ERROR);
 	}
 	free(ids);
 	return found;

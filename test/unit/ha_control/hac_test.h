@@ -31,8 +31,8 @@ extern struct hac_config ht_cfg;
 /** tc_start (DAD transmits dad) + hac_create with ht_cfg (tweak may edit it first). */
 void ht_start(uint8_t dad, void (*tweak)(struct hac_config *c));
 void ht_stop(void);
-int ht_setup(void **state);        /* dad 0 */
-int ht_setup_dad(void **state);    /* dad 1 */
+int ht_setup(void **state);     /* dad 0 */
+int ht_setup_dad(void **state); /* dad 1 */
 int ht_teardown(void **state);
 int ht_group_setup(void **state);
 int ht_group_teardown(void **state);
@@ -53,10 +53,10 @@ struct ht_bu {
 	bool bad_cksum;
 	bool cksum_wire_src; /* checksum over the wire source instead of the HoA */
 	bool two_hao;
-	uint8_t type;        /* 0: BU */
-	int payload_proto;   /* 0: 59 */
-	int hdrlen;          /* 0: computed; >0: forced value + 1 */
-	bool esp;            /* meta esp_ok */
+	uint8_t type;      /* 0: BU */
+	int payload_proto; /* 0: 59 */
+	int hdrlen;        /* 0: computed; >0: forced value + 1 */
+	bool esp;          /* meta esp_ok */
 };
 
 /** Home BU from away: src CoA, HAO HoA, H|A, lifetime 100 units. */

@@ -89,7 +89,7 @@ static void test_MH_4_payload_proto(void **state)
 	assert_true(m.cksum_ok);
 	assert_int_equal(m.icmp_type, ICMP6_PARAM_PROB);
 	assert_int_equal(m.icmp_code, 0);
-	assert_int_equal(m.icmp_ptr, 40 + 24); /* IPv6 + DO header */
+	assert_int_equal(m.icmp_ptr, 40 + 24);  /* IPv6 + DO header */
 	assert_true(ht_addr_eq(m.dst, HT_COA)); /* straight to the Source, no RH2 */
 	assert_false(m.rh2);
 	assert_int_equal(ht_fp_bc_count(), 0);
@@ -226,10 +226,9 @@ static void test_BU_5_6_sequence_window(void **state)
 		uint16_t last, seq;
 		bool newer;
 	} t[] = {
-	    {15, 14, false},       {15, 15, false},    {15, 16, true},
-	    {15, 32782, true},     {15, 32783, false}, {32783, 32782, false},
-	    {32783, 32783, false}, {32783, 32784, true}, {32783, 14, true},
-	    {32783, 15, false},    {65535, 0, true},   {0, 65535, false},
+	    {15, 14, false},    {15, 15, false},       {15, 16, true},        {15, 32782, true},
+	    {15, 32783, false}, {32783, 32782, false}, {32783, 32783, false}, {32783, 32784, true},
+	    {32783, 14, true},  {32783, 15, false},    {65535, 0, true},      {0, 65535, false},
 	};
 	uint8_t hoa[16];
 	inet_pton(AF_INET6, HT_HOA, hoa);
@@ -238,7 +237,7 @@ static void test_BU_5_6_sequence_window(void **state)
 		ht_start(0, NULL);
 		register_ok(t[i].last);
 		struct ht_bu b = ht_home_bu(t[i].seq);
-		b.altcoa = "2001:db8:2::300"; /* a move: visible when accepted */
+		b.altcoa = "2001:db8:2::300";        /* a move: visible when accepted */
 		b.flags &= (uint16_t)~IP6_MH_BU_ACK; /* BU-6: whatever the A bit */
 		ht_send(&b);
 		struct ht_msg m = ht_one_ba();
@@ -321,8 +320,7 @@ static void test_REG_2_REG_7_status_table(void **state)
 	    {"REG-2(3) policy", acl_other, HT_HOA, NULL, IP6_MH_BAS_PROHIBIT},
 	    {"REG-2(3) acl permits", acl_other, "2001:db8:1::2ff", NULL, IP6_MH_BAS_ACCEPTED},
 	    {"REG-7 CoA is the HA", NULL, HT_HOA, "2001:db8:1::2", IP6_MH_BAS_UNSPECIFIED},
-	    {"REG-2(3) resources", one_binding, "2001:db8:1::101", NULL,
-	     IP6_MH_BAS_INSUFFICIENT},
+	    {"REG-2(3) resources", one_binding, "2001:db8:1::101", NULL, IP6_MH_BAS_INSUFFICIENT},
 	};
 	for (size_t i = 0; i < TC_ARRAY_SIZE(t); i++) {
 		ht_stop();
@@ -339,7 +337,8 @@ static void test_REG_2_REG_7_status_table(void **state)
 			ht_send(&b);
 			struct ht_msg m = ht_one_ba();
 			if (m.status != t[i].status)
-				fail_msg("%s: status %u, want %u", t[i].name, m.status, t[i].status);
+				fail_msg("%s: status %u, want %u", t[i].name, m.status,
+					 t[i].status);
 			assert_int_equal(m.seq, 7 + a);
 			if (m.status >= 128) {
 				assert_int_equal(m.lifetime, 0);
