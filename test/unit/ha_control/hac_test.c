@@ -170,17 +170,29 @@ struct ht_bu ht_home_bu(uint16_t seq)
 	return b;
 }
 
-/* RFC 2460 §8.1 checksum computed with DPDK, independent of the cp's. */
+/*
+ * RFC 2460 §8.1 checksum computed with DPDK's rte_raw_cksum, independent of
+ * the cp's. (rte_ipv6_udptcp_cksum is not used: in DPDK 22.11 its
+ * rte_ipv6_phdr_cksum shifts the next-header value into the sign bit of an
+ * int, which UBSan rejects for next header 135.) The result is in memory
+ * order, ready to be copied into the packet.
+ */
 static uint16_t dpdk_cksum(const uint8_t src[16], const uint8_t dst[16], uint8_t nh,
 			   const uint8_t *p, uint32_t len)
 {
-	struct rte_ipv6_hdr ip;
-	memset(&ip, 0, sizeof(ip));
-	ip.payload_len = htons((uint16_t)len);
-	ip.proto = nh;
-	memcpy(&ip.src_addr, src, 16);
-	memcpy(&ip.dst_addr, dst, 16);
-	return rte_ipv6_udptcp_cksum(&ip, p);
+	static uint8_t buf[40 + 1500];
+	if (len > 1500)
+		return 0xdead;
+	memcpy(buf, src, 16);
+	memcpy(buf + 16, dst, 16);
+	buf[32] = (uint8_t)(len >> 24);
+	buf[33] = (uint8_t)(len >> 16);
+	buf[34] = (uint8_t)(len >> 8);
+	buf[35] = (uint8_t)len;
+	buf[36] = buf[37] = buf[38] = 0;
+	buf[39] = nh;
+	memcpy(buf + 40, p, len);
+	return (uint16_t)~rte_raw_cksum(buf, 40 + len);
 }
 
 uint32_t ht_build(const struct ht_bu *s, uint8_t *out)
@@ -272,7 +284,7 @@ uint32_t ht_build(const struct ht_bu *s, uint8_t *out)
 	uint16_t ck = dpdk_cksum(psrc, dst, IPPROTO_MH, mh, len);
 	if (s->bad_cksum)
 		ck ^= 0x5555;
-	memcpy(mh + 4, &ck, 2); /* rte_ipv6_udptcp_cksum returns it in network order */
+	memcpy(mh + 4, &ck, 2);
 	off += len;
 	memset(out, 0, 8);
 	out[0] = 0x60;
