@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Proxied-address table and DAD state machine (RFC 4862 §5.4.2): after a
- * random delay of 0..MAX_RTR_SOLICITATION_DELAY, DupAddrDetectTransmits
- * probes RetransTimer apart; the address is VALID RetransTimer after the last
+ * Proxied-address table and DAD state machine (RFC 4862 §5.4.2):
+ * DupAddrDetectTransmits probes RetransTimer apart, the first at once (after
+ * a random 0..MAX_RTR_SOLICITATION_DELAY when the link has just come up); the address is VALID RetransTimer after the last
  * probe unless a conflict was reported meanwhile (INVALID). With 0 transmits
  * DAD is not performed and the address is VALID at once. While the link is
  * down DAD does not progress; when it comes up, every address of the link is
@@ -108,8 +108,9 @@ static void nd_conclude(struct nd_entry *e, enum nd_state st)
 		nd.done(nd.arg, (uint16_t)e->key.link, e->key.addr, st);
 }
 
-/* Start (or restart) DAD for an entry. */
-static void nd_dad_start(struct nd_entry *e, uint64_t now)
+/* Start (or restart) DAD for an entry. @p link_init: the link has just
+ * come up. */
+static void nd_dad_start(struct nd_entry *e, uint64_t now, bool link_init)
 {
 	const struct nd_link *l = &nd.links[e->key.link];
 
@@ -122,9 +123,13 @@ static void nd_dad_start(struct nd_entry *e, uint64_t now)
 	}
 	if (!l->up)
 		return; /* resumes when the link comes up */
-	/* RFC 4862 §5.4.2: delay the first probe by a random time. */
-	if (timerq_push(&nd.tq, now + rte_rand_max(ND_DAD_MAX_DELAY_MS + 1), (uint32_t)(e - nd.e),
-			e->timer_gen) != 0) {
+	/* RFC 4862 §5.4.2: the random delay is for the first message after
+	 * the interface (re)initialises; an address added on a running link
+	 * is probed at once, so a first registration is answered within
+	 * RetransTimer x DupAddrDetectTransmits (InitialBindackTimeoutFirstReg
+	 * of RFC 6275 §13 is 1.5 s). */
+	uint64_t delay = link_init ? rte_rand_max(ND_DAD_MAX_DELAY_MS + 1) : 0;
+	if (timerq_push(&nd.tq, now + delay, (uint32_t)(e - nd.e), e->timer_gen) != 0) {
 		/* Without a timer the address would stay PROBING forever:
 		 * conclude conservatively (not validated). */
 		nd_conclude(e, ND_INVALID);
@@ -146,7 +151,7 @@ void nd_link_set(uint16_t link, uint8_t dad_transmits, uint32_t retrans_ms, bool
 	if (up && !was_up && l->count > 0) {
 		for (uint32_t i = 0; i < nd.capacity; i++)
 			if (nd.e[i].state != ND_NONE && nd.e[i].key.link == link)
-				nd_dad_start(&nd.e[i], now);
+				nd_dad_start(&nd.e[i], now, true);
 	}
 }
 
@@ -177,7 +182,7 @@ int nd_addr_add(uint16_t link, const uint8_t addr[16], uint64_t now)
 	e = nd_find(link, addr, NULL);
 	if (e != NULL) {
 		/* Seed §5.4.6: re-adding resets the address to PROBING. */
-		nd_dad_start(e, now);
+		nd_dad_start(e, now, false);
 		return 0;
 	}
 	if (nd.nfree == 0) {
@@ -197,7 +202,7 @@ int nd_addr_add(uint16_t link, const uint8_t addr[16], uint64_t now)
 	}
 	nd.count++;
 	nd.links[link].count++;
-	nd_dad_start(e, now);
+	nd_dad_start(e, now, false);
 	return 0;
 }
 
