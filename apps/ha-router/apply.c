@@ -5,6 +5,7 @@
  * (a port that is missing, an address the forwarding plane already has), and
  * each failure names the object.
  */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -54,8 +55,8 @@ static void tunnel_cfg(const struct hacfg_home_link *h, NPF_IfHandle_t hl,
 	t->trafficClass = h->tunnel.traffic_class;
 	t->flowLabel = h->tunnel.flow_label;
 	t->mtu = h->tunnel.mtu;
-	t->pmtuMode = h->tunnel.pmtu_mode == HACFG_PMTU_ON ? NPF_MIPV6HA_IF_PMTU_ON
-							   : NPF_MIPV6HA_IF_PMTU_OFF;
+	t->pmtuMode =
+	    h->tunnel.pmtu_mode == HACFG_PMTU_ON ? NPF_MIPV6HA_IF_PMTU_ON : NPF_MIPV6HA_IF_PMTU_OFF;
 	t->encapLimit = h->tunnel.encap_limit;
 }
 
@@ -112,8 +113,8 @@ static int home_link_create(struct har_state *st, uint32_t i, const struct hacfg
 	return 0;
 }
 
-static int link_create(struct har_state *st, uint32_t i, const struct hacfg_interface *f,
-		       char *err, size_t errlen)
+static int link_create(struct har_state *st, uint32_t i, const struct hacfg_interface *f, char *err,
+		       size_t errlen)
 {
 	const struct har_port *p = har_dp_port(st->dp, f->port);
 	NPF_MIPv6HA_IF_LinkConfig_t c;
@@ -161,13 +162,14 @@ static int route_apply(struct har_state *st, const struct hacfg *cfg, const stru
 	memcpy(pfx.addr, &r->prefix.addr, 16);
 	if (!add)
 		return NPF_MIPv6HA_IF_RouteDelete(&pfx, r->prefix.len) == NPF_NO_ERROR ? 0
-										 : -ENOENT;
+										       : -ENOENT;
 	if ((i = find_iface(cfg, r->interface)) >= 0)
 		h = st->lk[i];
 	else if ((i = find_home(cfg, r->interface)) >= 0)
 		h = st->hl[i];
 	memcpy(gw.addr, &r->gateway, 16);
-	NPF_error_t e = NPF_MIPv6HA_IF_RouteAdd(&pfx, r->prefix.len, r->has_gateway ? &gw : NULL, h);
+	NPF_error_t e =
+	    NPF_MIPv6HA_IF_RouteAdd(&pfx, r->prefix.len, r->has_gateway ? &gw : NULL, h);
 	if (e != NPF_NO_ERROR) {
 		char b[64];
 
@@ -264,7 +266,8 @@ int har_cp_config(const struct har_state *st, const struct hacfg *cfg, struct ha
 }
 
 /* What a reload may change in place. */
-#define HL_IN_PLACE (HACFG_HL_PREFIXES | HACFG_HL_HA_INFO | HACFG_HL_RA | HACFG_HL_MPD | HACFG_HL_TUNNEL)
+#define HL_IN_PLACE                                                                                \
+	(HACFG_HL_PREFIXES | HACFG_HL_HA_INFO | HACFG_HL_RA | HACFG_HL_MPD | HACFG_HL_TUNNEL)
 
 int har_reload(struct har_state *st, struct hacfg *next, char *err, size_t errlen)
 {
@@ -327,8 +330,8 @@ int har_reload(struct har_state *st, struct hacfg *next, char *err, size_t errle
 				NPF_MIPv6HA_IF_Prefix_t p[HACFG_MAX_PREFIXES];
 
 				prefixes_of(h, p);
-				if (NPF_MIPv6HA_IF_HomeLinkPrefixesSet(st->hl[k], h->n_prefixes, p) !=
-				    NPF_NO_ERROR) {
+				if (NPF_MIPv6HA_IF_HomeLinkPrefixesSet(st->hl[k], h->n_prefixes,
+								       p) != NPF_NO_ERROR) {
 					snprintf(err, errlen, "home-link %s: prefixes refused",
 						 h->name);
 					ret = -EINVAL;

@@ -14,7 +14,7 @@
 #define HAR_MAX_LINKS 64
 
 struct har_state {
-	struct hacfg *cfg; /**< the running configuration (owned) */
+	struct hacfg *cfg;                 /**< the running configuration (owned) */
 	NPF_IfHandle_t hl[HAC_MAX_LINKS];  /**< per home link */
 	NPF_IfHandle_t tun[HAC_MAX_LINKS]; /**< per home link: tunnel on its first HA address */
 	NPF_IfHandle_t lk[HAR_MAX_LINKS];  /**< per plain interface */

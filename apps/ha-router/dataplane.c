@@ -54,8 +54,9 @@ static int port_setup(struct har_dp *dp, struct har_port *hp, const struct hacfg
 		return ret;
 	}
 	if (rte_eth_dev_get_port_by_name(name, &hp->port_id) != 0) {
-		snprintf(err, errlen, "port %s: no ethdev named %s (allow-list PCI devices with -a)",
-			 cp->name, name);
+		snprintf(err, errlen,
+			 "port %s: no ethdev named %s (allow-list PCI devices with -a)", cp->name,
+			 name);
 		return -ENODEV;
 	}
 	snprintf(hp->name, sizeof(hp->name), "%s", cp->name);
@@ -65,24 +66,25 @@ static int port_setup(struct har_dp *dp, struct har_port *hp, const struct hacfg
 	hp->nrxq = cp->rx_queues ? cp->rx_queues : (uint16_t)dp->nworkers;
 	hp->nrxq = RTE_MIN(hp->nrxq, info.max_rx_queues);
 	if (hp->nrxq == 0 || info.max_tx_queues < dp->nworkers) {
-		snprintf(err, errlen, "port %s: needs %u TX queues, has %u", cp->name,
-			 dp->nworkers, info.max_tx_queues);
+		snprintf(err, errlen, "port %s: needs %u TX queues, has %u", cp->name, dp->nworkers,
+			 info.max_tx_queues);
 		return -ENOTSUP;
 	}
 	memset(&conf, 0, sizeof(conf));
 	if (hp->nrxq > 1) {
 		conf.rxmode.mq_mode = RTE_ETH_MQ_RX_RSS;
 		conf.rx_adv_conf.rss_conf.rss_hf =
-		    (RTE_ETH_RSS_IPV6 | RTE_ETH_RSS_NONFRAG_IPV6_UDP | RTE_ETH_RSS_NONFRAG_IPV6_TCP) &
+		    (RTE_ETH_RSS_IPV6 | RTE_ETH_RSS_NONFRAG_IPV6_UDP |
+		     RTE_ETH_RSS_NONFRAG_IPV6_TCP) &
 		    info.flow_type_rss_offloads;
 	}
 	ret = rte_eth_dev_configure(hp->port_id, hp->nrxq, (uint16_t)dp->nworkers, &conf);
 	for (uint16_t q = 0; ret == 0 && q < hp->nrxq; q++)
-		ret = rte_eth_rx_queue_setup(hp->port_id, q, RXD, rte_eth_dev_socket_id(hp->port_id),
-					     NULL, dp->pool);
+		ret = rte_eth_rx_queue_setup(hp->port_id, q, RXD,
+					     rte_eth_dev_socket_id(hp->port_id), NULL, dp->pool);
 	for (uint16_t q = 0; ret == 0 && q < dp->nworkers; q++)
-		ret = rte_eth_tx_queue_setup(hp->port_id, q, TXD, rte_eth_dev_socket_id(hp->port_id),
-					     NULL);
+		ret = rte_eth_tx_queue_setup(hp->port_id, q, TXD,
+					     rte_eth_dev_socket_id(hp->port_id), NULL);
 	if (ret == 0 && cp->has_mac) {
 		struct rte_ether_addr m;
 
@@ -143,9 +145,9 @@ int har_dp_init(struct har_dp *dp, const struct hacfg *cfg, char *err, size_t er
 		dp->nports = i + 1;
 	}
 	for (uint32_t k = 0; k < dp->nworkers; k++) {
-		struct fp_worker *w = rte_zmalloc_socket("har_worker", sizeof(*w),
-							 RTE_CACHE_LINE_SIZE,
-							 (int)rte_lcore_to_socket_id(dp->lcore[k]));
+		struct fp_worker *w =
+		    rte_zmalloc_socket("har_worker", sizeof(*w), RTE_CACHE_LINE_SIZE,
+				       (int)rte_lcore_to_socket_id(dp->lcore[k]));
 
 		if (w == NULL) {
 			har_dp_fini(dp);

@@ -1,242 +1,155 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * ha-router: the home agent daemon. At this stage it brings up DPDK's EAL and
- * the forwarding plane's tables, creates the home link and HA tunnel
- * interfaces of the standard topology, and runs the control thread's
- * dispatch loop (epoll on the API's eventfd). With --demo it walks a mobile
- * node through registration, a move and de-registration through the NPF API
- * and prints what the forwarding plane holds at each step.
+ * ha-router: the Mobile IPv6 home agent daemon.
  *
- * Usage: ha-router [EAL options] -- [--demo]
+ *   ha-router [EAL options] -- [--config FILE] [--check]
+ *
+ * Brings up the EAL, loads and validates the YANG configuration (the
+ * embedded default, the standard test topology, without --config), starts
+ * the ports and one worker loop per EAL worker lcore, applies the
+ * configuration through the NPF API, and runs the control thread: the
+ * signalling control plane (cp/ha_control), the API's completions and
+ * events, punted packets, timers and the telemetry commands.
+ *
+ * SIGINT/SIGTERM: bindings flushed through the API, workers and ports
+ * stopped, everything freed. SIGHUP (or /ha/reload): the configuration file
+ * is read again and applied as a diff; an invalid one changes nothing.
  */
-#include <arpa/inet.h>
 #include <errno.h>
 #include <signal.h>
-#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/signalfd.h>
 #include <unistd.h>
 
 #include <rte_eal.h>
 #include <rte_errno.h>
+#include <rte_lcore.h>
 #include <rte_log.h>
 
-#include "npf_mipv6_if.h"
+#include "apply.h"
+#include "config.h"
+#include "dataplane.h"
+#include "ha_control.h"
 #include "npf_mipv6ha_runtime.h"
+#include "ops.h"
 
-static volatile sig_atomic_t stop;
-static NPF_IfHandle_t homelink, tunnel;
-static NPF_callbackHandle_t cbh, evh;
+static int har_logtype;
+#define LOG(level, fmt, ...)                                                                       \
+	rte_log(RTE_LOG_##level, har_logtype, "ha-router: " fmt "\n", ##__VA_ARGS__)
 
-/* What the demo waits for. */
 static struct {
-	bool dad_valid;
-	bool dad_done;
-	NPF_MIPv6HA_SubtunnelHandle_t handle;
-	int completions;
-} demo;
+	const char *config_path;
+	struct har_dp dp;
+	struct har_state st;
+} d;
 
-static void on_signal(int sig)
+/* The control plane's packets leave through the forwarding plane's inject
+ * path (routed, or on the named port for link-scoped destinations). */
+static int cp_tx(void *arg, uint16_t port, const uint8_t *ip6, uint32_t len)
 {
-	(void)sig;
-	stop = 1;
+	(void)arg;
+	return npf_mipv6ha_inject(port == HAC_PORT_ROUTE ? NPF_MIPV6HA_PORT_ROUTE : port, ip6, len);
 }
 
-static void addr(const char *s, NPF_IPv6Address_t *a)
+/* Punted signalling goes to the control plane. IPsec is not in the
+ * forwarding plane yet: nothing arrives ESP-verified. */
+static void cp_punt(void *arg, uint16_t port, const uint8_t *ip6, uint32_t len)
 {
-	if (inet_pton(AF_INET6, s, a->addr) != 1) {
-		fprintf(stderr, "bad address %s\n", s);
-		exit(2);
+	struct hac_pkt_meta m = {.port = port, .esp_ok = 0};
+
+	hac_input(arg, &m, ip6, len);
+}
+
+static int load(const char *path, struct hacfg **cfg, char *err, size_t errlen)
+{
+	if (path != NULL)
+		return hacfg_load_file(path, cfg, err, errlen);
+	return hacfg_load_string(hacfg_default_json(), HACFG_FMT_JSON, cfg, err, errlen);
+}
+
+static int reload(void *arg, char *err, size_t errlen)
+{
+	struct hacfg *next = NULL;
+	int ret;
+
+	(void)arg;
+	ret = load(d.config_path, &next, err, errlen);
+	if (ret == 0) {
+		ret = har_reload(&d.st, next, err, errlen);
+		if (ret != 0)
+			hacfg_free(next);
 	}
+	if (ret == 0)
+		LOG(NOTICE, "configuration reloaded");
+	else
+		LOG(ERR, "reload refused, running configuration unchanged: %s", err);
+	return ret;
 }
 
-static const char *fmt(const NPF_IPv6Address_t *a, char *buf)
-{
-	return inet_ntop(AF_INET6, a->addr, buf, INET6_ADDRSTRLEN);
-}
-
-static void on_completion(NPF_userContext_t ctx, NPF_correlator_t corr,
-			  NPF_MIPv6HA_CallbackData_t d)
-{
-	char b1[INET6_ADDRSTRLEN], b2[INET6_ADDRSTRLEN];
-
-	(void)ctx;
-	demo.completions++;
-	printf("  completion %-28s type=%d allOK=%s numResp=%u\n", (const char *)corr, d.type,
-	       d.allOK ? "TRUE" : "FALSE", d.numResp);
-	for (uint32_t i = 0; i < d.numResp; i++) {
-		const NPF_MIPv6HA_AsyncResponse_t *r = &d.resp[i];
-
-		if (r->errorCode != NPF_NO_ERROR) {
-			printf("    response %u: error %u\n", i, r->errorCode);
-			continue;
-		}
-		switch (d.type) {
-		case NPF_MIPV6HA_BC_ENTRY_ADD:
-			demo.handle = r->u2.subtunnelIdentifiers.subtunnelHandle;
-			/* fallthrough */
-		case NPF_MIPV6HA_BC_ENTRY_DELETE:
-			printf("    sub-tunnel 0x%08x HoA %s\n",
-			       r->u2.subtunnelIdentifiers.subtunnelHandle,
-			       fmt(&r->u2.subtunnelIdentifiers.HoA, b1));
-			break;
-		case NPF_MIPV6HA_BC_ENTRY_ATTR_GET:
-			printf("    binding 0x%08x HoA %s CoA %s PMTU %u lifetime %u/%u s\n",
-			       r->u2.BCentry->subtunnelHandle, fmt(&r->u2.BCentry->HoA, b1),
-			       fmt(&r->u2.BCentry->CoA, b2), r->u2.BCentry->PMTU,
-			       r->u2.BCentry->remainingBindingLifetime,
-			       r->u2.BCentry->bindingLifetime);
-			break;
-		case NPF_MIPV6HA_BC_TABLE_SPACE_GET:
-			printf("    binding cache room: %u entries\n", r->u2.entryspaceRemaining);
-			break;
-		case NPF_MIPV6HA_BC_GET_ALL:
-			printf("    %u binding(s) on the tunnel interface\n",
-			       r->u2.subtunnelIdentifiersArray->nCount);
-			break;
-		default:
-			break;
-		}
-	}
-}
-
-static void on_events(NPF_userContext_t ctx, NPF_MIPv6HA_EventArray_t a)
-{
-	char b[INET6_ADDRSTRLEN];
-
-	(void)ctx;
-	for (unsigned int i = 0; i < a.n_data; i++) {
-		const NPF_MIPv6HA_EventData_t *e = &a.eventData[i];
-
-		switch (e->eventType) {
-		case NPF_MIPv6HA_PROXYND_DAD:
-			printf("  event: DAD for %s concluded: %s\n",
-			       fmt(&e->u.proxyND_DAD.ucAddr, b),
-			       e->u.proxyND_DAD.ucAddrState == NPF_IPv6_ADDR_VALID ? "VALID"
-										   : "INVALID");
-			demo.dad_done = true;
-			demo.dad_valid = e->u.proxyND_DAD.ucAddrState == NPF_IPv6_ADDR_VALID;
-			break;
-		case NPF_MIPv6HA_BINDING_LIFETIME_EXPIRED:
-			printf("  event: binding of %s expired\n", fmt(&e->u.bindingLftExp.HoA, b));
-			break;
-		case NPF_MIPv6HA_BC_ENTRY_MISS:
-			printf("  event: no binding for %s\n",
-			       fmt(&e->u.BC_entryMiss.packetAddr, b));
-			break;
-		case NPF_MIPv6HA_SUBTUNNEL_ENDPOINT_AUTH_FAILED:
-			printf("  event: reverse-tunnel check failed for %s (x%u)\n",
-			       fmt(&e->u.subtnlEndpAuthFail.HoA, b),
-			       e->u.subtnlEndpAuthFail.repCount);
-			break;
-		}
-	}
-}
-
-/* Standard test topology of the architecture document (home link). */
-static int create_interfaces(void)
-{
-	NPF_MIPv6HA_IF_HomeLinkConfig_t hc;
-	NPF_MIPv6HA_IF_TunnelConfig_t tc;
-	NPF_error_t err;
-
-	memset(&hc, 0, sizeof(hc));
-	hc.mtu = 1500;
-	memcpy(hc.macAddr, "\x02\x00\x00\x00\x01\x01", 6);
-	addr("fe80::1", &hc.linkLocal);
-	hc.nHaAddrs = 1;
-	addr("2001:db8:1::1", &hc.haAddrs[0]);
-	hc.nPrefixes = 1;
-	addr("2001:db8:1::", &hc.prefixes[0].prefix);
-	hc.prefixes[0].prefixLen = 64;
-	hc.prefixes[0].validLifetime = 86400;
-	hc.prefixes[0].preferredLifetime = 14400;
-	hc.dadTransmits = 1;
-	err = NPF_MIPv6HA_IF_HomeLinkCreate(&hc, &homelink);
-	if (err != NPF_NO_ERROR)
-		return -(int)err;
-	memset(&tc, 0, sizeof(tc));
-	tc.homeLink = homelink;
-	tc.haAddr = hc.haAddrs[0];
-	tc.hopLimit = 64;
-	tc.mtu = 1460;
-	tc.pmtuMode = NPF_MIPV6HA_IF_PMTU_ON;
-	tc.encapLimit = -1;
-	err = NPF_MIPv6HA_IF_TunnelCreate(&tc, &tunnel);
-	return err == NPF_NO_ERROR ? 0 : -(int)err;
-}
-
-/* Run the dispatch loop until @p done is true, a signal, or @p ms elapse. */
-static void run_until(const bool *done, uint32_t ms)
+static void control_loop(int sfd)
 {
 	int ep = epoll_create1(EPOLL_CLOEXEC);
 	struct epoll_event ev = {.events = EPOLLIN};
-	uint64_t end = npf_mipv6ha_now_ms() + ms;
+	bool stop = false;
 
-	epoll_ctl(ep, EPOLL_CTL_ADD, npf_mipv6ha_event_fd(), &ev);
-	while (!stop && (done == NULL || !*done) && (ms == 0 || npf_mipv6ha_now_ms() < end)) {
-		uint32_t t = npf_mipv6ha_next_timeout_ms();
+	ev.data.fd = sfd;
+	epoll_ctl(ep, EPOLL_CTL_ADD, sfd, &ev);
+	ev.data.fd = npf_mipv6ha_event_fd();
+	epoll_ctl(ep, EPOLL_CTL_ADD, ev.data.fd, &ev);
+	ev.data.fd = har_ops_fd();
+	epoll_ctl(ep, EPOLL_CTL_ADD, ev.data.fd, &ev);
+	while (!stop) {
+		struct epoll_event evs[4];
+		/* Punted packets are not signalled: look at the ring at least
+		 * every millisecond. */
+		int timeout = (int)RTE_MIN(
+		    RTE_MIN(npf_mipv6ha_next_timeout_ms(), hac_next_timeout_ms(d.st.cp)), 1u);
+		int n = epoll_wait(ep, evs, 4, timeout);
 
-		epoll_wait(ep, &ev, 1, (int)(t > 200 ? 200 : t));
+		for (int i = 0; i < n; i++) {
+			if (evs[i].data.fd == sfd) {
+				struct signalfd_siginfo si;
+
+				if (read(sfd, &si, sizeof(si)) != sizeof(si))
+					continue;
+				if (si.ssi_signo == SIGHUP) {
+					char err[512];
+
+					reload(NULL, err, sizeof(err));
+				} else {
+					LOG(NOTICE, "signal %u: shutting down", si.ssi_signo);
+					stop = true;
+				}
+			} else if (evs[i].data.fd == har_ops_fd()) {
+				har_ops_serve();
+			}
+		}
 		npf_mipv6ha_dispatch(0);
+		hac_service(d.st.cp);
 	}
 	close(ep);
 }
 
-static int demo_walkthrough(void)
+static int usage(void)
 {
-	NPF_MIPv6HA_BC_Entry_t e;
-	NPF_IPv6Address_t hoa;
-	NPF_MIPv6HA_SubtunnelHandle_t h;
-	const bool yes = true;
-
-	memset(&e, 0, sizeof(e));
-	addr("2001:db8:1::100", &hoa);
-	printf("\n[1] mobile node 2001:db8:1::100 registers from 2001:db8:2::100:"
-	       " proxy ND and DAD for its HoA\n");
-	NPF_MIPv6HA_ProxyND_AddressAdd(cbh, "ProxyND_AddressAdd", NPF_REPORT_ALL, homelink, 1,
-				       &hoa);
-	run_until(&demo.dad_done, 5000);
-	if (!demo.dad_valid) {
-		printf("DAD did not succeed\n");
-		return 1;
-	}
-	printf("\n[2] DAD succeeded: install the binding (lifetime 420 s)\n");
-	e.HoA = hoa;
-	addr("2001:db8:2::100", &e.CoA);
-	e.lifetimeMode = NPF_MIPv6HA_LIFETIME_ON;
-	e.bindingLifetime = 420;
-	NPF_MIPv6HA_BC_Entry_Add(cbh, "BC_Entry_Add", NPF_REPORT_ALL, tunnel, 1, &e);
-	run_until(&yes, 0);
-	npf_mipv6ha_dispatch(0);
-	h = demo.handle;
-	NPF_MIPv6HA_BC_EntryAttrGet(cbh, "BC_EntryAttrGet", NPF_REPORT_ALL, tunnel, 1, &h);
-	NPF_MIPv6HA_BC_TableSpaceGet(cbh, "BC_TableSpaceGet", NPF_REPORT_ALL, tunnel);
-	npf_mipv6ha_dispatch(0);
-
-	printf("\n[3] the mobile node moves to 2001:db8:2::200: the binding is replaced,"
-	       " same sub-tunnel handle\n");
-	addr("2001:db8:2::200", &e.CoA);
-	NPF_MIPv6HA_BC_Entry_Add(cbh, "BC_Entry_Add", NPF_REPORT_ALL, tunnel, 1, &e);
-	npf_mipv6ha_dispatch(0);
-	NPF_MIPv6HA_BC_EntryAttrGet(cbh, "BC_EntryAttrGet", NPF_REPORT_ALL, tunnel, 1, &h);
-	npf_mipv6ha_dispatch(0);
-
-	printf("\n[4] the mobile node returns home: binding and proxy removed\n");
-	NPF_MIPv6HA_BC_Entry_Delete(cbh, "BC_Entry_Delete", NPF_REPORT_ALL, tunnel, 1, &h);
-	NPF_MIPv6HA_ProxyND_AddressDelete(cbh, "ProxyND_AddressDelete", NPF_REPORT_ALL, homelink, 1,
-					  &hoa);
-	NPF_MIPv6HA_BC_GetAll(cbh, "BC_GetAll", NPF_REPORT_ALL, tunnel);
-	npf_mipv6ha_dispatch(0);
-	return 0;
+	fprintf(stderr, "usage: ha-router [EAL options] -- [--config FILE] [--check]\n"
+			"  --config FILE  YANG configuration (JSON, or XML by extension);\n"
+			"                 default: the embedded standard test topology\n"
+			"  --check        validate the configuration and exit\n");
+	return 2;
 }
 
 int main(int argc, char **argv)
 {
-	bool do_demo = false;
-	int n, ret = 0;
+	char err[512];
+	struct hacfg *cfg = NULL;
+	struct hac_config cc;
+	bool check = false;
+	sigset_t ss;
+	int n, sfd, ret;
 
 	n = rte_eal_init(argc, argv);
 	if (n < 0) {
@@ -244,33 +157,92 @@ int main(int argc, char **argv)
 			rte_strerror(rte_errno));
 		return 1;
 	}
+	har_logtype = rte_log_register_type_and_pick_level("ha_router", RTE_LOG_NOTICE);
 	for (int i = n + 1; i < argc; i++) {
-		if (strcmp(argv[i], "--demo") == 0) {
-			do_demo = true;
-		} else {
-			fprintf(stderr, "usage: ha-router [EAL options] -- [--demo]\n");
-			rte_eal_cleanup();
-			return 2;
+		if (strcmp(argv[i], "--config") == 0 && i + 1 < argc)
+			d.config_path = argv[++i];
+		else if (strcmp(argv[i], "--check") == 0)
+			check = true;
+		else
+			return usage();
+	}
+	ret = load(d.config_path, &cfg, err, sizeof(err));
+	if (ret != 0) {
+		fprintf(stderr, "ha-router: invalid configuration: %s\n", err);
+		rte_eal_cleanup();
+		return 2;
+	}
+	if (check) {
+		printf("ha-router: configuration is valid\n");
+		hacfg_free(cfg);
+		rte_eal_cleanup();
+		return 0;
+	}
+	/* Signals are read from a signalfd on the control thread; workers
+	 * inherit the mask. */
+	sigemptyset(&ss);
+	sigaddset(&ss, SIGINT);
+	sigaddset(&ss, SIGTERM);
+	sigaddset(&ss, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &ss, NULL);
+	sfd = signalfd(-1, &ss, SFD_CLOEXEC);
+
+	uint32_t cap = cfg->policy.max_bindings < 1024 ? 1024 : cfg->policy.max_bindings;
+	ret = npf_mipv6ha_init(&(struct npf_mipv6ha_params){
+	    .bc_capacity = cap, .max_lcores = RTE_MAX(rte_lcore_count(), 2u)});
+	if (ret != 0) {
+		fprintf(stderr, "ha-router: forwarding plane: %s\n", strerror(-ret));
+		goto out_cfg;
+	}
+	ret = har_dp_init(&d.dp, cfg, err, sizeof(err));
+	if (ret != 0) {
+		fprintf(stderr, "ha-router: %s\n", err);
+		goto out_npf;
+	}
+	ret = har_apply_initial(&d.st, &d.dp, cfg, err, sizeof(err));
+	cfg = NULL; /* owned by d.st now */
+	if (ret == 0)
+		ret = har_cp_config(&d.st, d.st.cfg, &cc, err, sizeof(err));
+	if (ret == 0) {
+		struct hac_io io = {.tx = cp_tx};
+
+		d.st.cp = hac_create(&cc, &io);
+		if (d.st.cp == NULL) {
+			ret = -errno;
+			snprintf(err, sizeof(err), "control plane: %s", strerror(errno));
 		}
 	}
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	if (npf_mipv6ha_init(NULL) != 0 || create_interfaces() != 0 ||
-	    NPF_MIPv6HA_Register(NULL, on_completion, &cbh) != NPF_NO_ERROR ||
-	    NPF_MIPv6HA_EventRegister(NULL, on_events, NPF_MIPv6HA_EVENT_ALL_ENABLE, &evh) !=
-		NPF_NO_ERROR) {
-		fprintf(stderr, "ha-router: start-up failed\n");
-		ret = 1;
-	} else if (do_demo) {
-		printf("ha-router: home link 2001:db8:1::/64, HA 2001:db8:1::1, tunnel interface"
-		       " 0x%08x\n",
-		       tunnel);
-		ret = demo_walkthrough();
-	} else {
-		printf("ha-router: running; SIGINT or SIGTERM to stop\n");
-		run_until(NULL, 0);
+	if (ret != 0) {
+		fprintf(stderr, "ha-router: %s\n", err);
+		goto out_state;
 	}
+	npf_mipv6ha_punt_handler_set(cp_punt, d.st.cp);
+	ret = har_ops_init(&(struct har_ops_ctx){
+	    .st = &d.st, .dp = &d.dp, .config_path = d.config_path, .reload = reload});
+	if (ret != 0)
+		LOG(WARNING, "telemetry commands unavailable: %s", strerror(-ret));
+	ret = har_dp_start(&d.dp);
+	if (ret != 0) {
+		fprintf(stderr, "ha-router: cannot launch workers\n");
+		goto out_ops;
+	}
+	LOG(NOTICE, "running: %u ports, %u worker lcores, %u home links; SIGHUP reloads",
+	    d.dp.nports, d.dp.nworkers, d.st.cfg->n_home_links);
+	printf("ha-router: running\n");
+	fflush(stdout);
+	control_loop(sfd);
+	ret = 0;
+out_ops:
+	npf_mipv6ha_punt_handler_set(NULL, NULL);
+	har_ops_fini();
+out_state:
+	har_teardown(&d.st); /* bindings and proxies flushed through the API */
+	har_dp_fini(&d.dp);
+out_npf:
 	npf_mipv6ha_fini();
+out_cfg:
+	hacfg_free(cfg);
+	close(sfd);
 	rte_eal_cleanup();
-	return ret;
+	return ret == 0 ? 0 : 1;
 }
