@@ -478,12 +478,13 @@ static void stat_to_tel(void *arg, const char *name, uint64_t v)
 	rte_tel_data_add_dict_u64(arg, name, v);
 }
 
+/* clang-format off */
 #define SLOW_FIELDS(X)                                                                             \
-	X(punt_rx)                                                                                 \
-	X(to_app) X(unhandled) X(inject_tx) X(inject_full) X(no_mbuf) X(no_route) X(ns_tx)         \
-	    X(na_tx) X(na_rx) X(nd_invalid) X(nd_ignored) X(neigh_learnt) X(neigh_held)            \
-		X(neigh_released) X(neigh_drop) X(dad_probes) X(dad_conflicts) X(una_tx)           \
-		    X(nd_queue_full) X(icmp_err_tx) X(icmp_relayed) X(pmtu_learnt) X(echo_replies)
+	X(punt_rx) X(to_app) X(unhandled) X(inject_tx) X(inject_full) X(no_mbuf) X(no_route)       \
+	X(ns_tx) X(na_tx) X(na_rx) X(nd_invalid) X(nd_ignored) X(neigh_learnt) X(neigh_held)       \
+	X(neigh_released) X(neigh_drop) X(dad_probes) X(dad_conflicts) X(una_tx)                   \
+	X(nd_queue_full) X(icmp_err_tx) X(icmp_relayed) X(pmtu_learnt) X(echo_replies)
+/* clang-format on */
 
 static int do_stats(struct rte_tel_data *d)
 {
@@ -504,12 +505,13 @@ static int do_stats(struct rte_tel_data *d)
 	hac_stats_get(ops.ctx.st->cp, &hs);
 	rte_tel_data_start_dict(d);
 	rte_tel_data_start_dict(fp);
+/* clang-format off */
 #define DPF(f) rte_tel_data_add_dict_u64(fp, #f, s.f - ops.dp_base.f);
-	DPF(rx)
-	DPF(tx) DPF(fwd) DPF(encap) DPF(decap) DPF(punted) DPF(injected) DPF(nd_answered)
-	    DPF(icmp_limited)
+	DPF(rx) DPF(tx) DPF(fwd) DPF(encap) DPF(decap) DPF(punted) DPF(injected) DPF(nd_answered)
+	DPF(icmp_limited)
 #undef DPF
-		rte_tel_data_start_dict(ct);
+	    /* clang-format on */
+	    rte_tel_data_start_dict(ct);
 #define SLF(f) rte_tel_data_add_dict_u64(ct, #f, sl.f - ops.slow_base.f);
 	SLOW_FIELDS(SLF)
 #undef SLF
