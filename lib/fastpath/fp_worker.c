@@ -154,23 +154,31 @@ static inline bool home_link_of(uint16_t port, uint16_t *link)
 	return true;
 }
 
-/* NS received on a home link: the proxy answers in place (ND-5). */
-static void ns_input(struct fp_worker *w, struct rte_mbuf *m, const struct fp_parsed *p,
-		     uint16_t link)
+/* NS received on home links: the proxy answers in place (ND-5). */
+static void ns_burst(struct fp_worker *w, struct rte_mbuf **m, const struct fp_parsed *p,
+		     const uint16_t *link, uint16_t n)
 {
-	const struct fp_port *pt = &fp_t.port[m->port];
-	enum fp_drop r = FP_DROP_ND_INVALID;
+	const struct rte_ether_addr *mac[FP_BURST];
+	const uint8_t *src[FP_BURST];
+	uint8_t verdict[FP_BURST], reason[FP_BURST];
 
-	switch (nd_ns_input(m, p, link, &pt->mac, pt->ll, &r)) {
-	case ND_NS_ANSWER:
-		w->lc.nd_answered++;
-		tx_buffer(w, m);
-		break;
-	case ND_NS_PUNT:
-		fp_punt(&w->lc, m, FP_PUNT_ND, p->l3);
-		break;
-	default:
-		drop_free(&w->lc, m, r);
+	for (uint16_t i = 0; i < n; i++) {
+		mac[i] = &fp_t.port[m[i]->port].mac;
+		src[i] = fp_t.port[m[i]->port].ll;
+	}
+	nd_ns_burst(m, p, link, n, mac, src, verdict, reason);
+	for (uint16_t i = 0; i < n; i++) {
+		switch (verdict[i]) {
+		case ND_NS_ANSWER:
+			w->lc.nd_answered++;
+			tx_buffer(w, m[i]);
+			break;
+		case ND_NS_PUNT:
+			fp_punt(&w->lc, m[i], FP_PUNT_ND, p[i].l3);
+			break;
+		default:
+			drop_free(&w->lc, m[i], (enum fp_drop)reason[i]);
+		}
 	}
 }
 
@@ -184,12 +192,7 @@ static inline uint8_t icmp_type(const struct rte_mbuf *m, const struct fp_parsed
 static void mcast_input(struct fp_worker *w, struct rte_mbuf *m, const struct fp_parsed *p)
 {
 	uint8_t t = icmp_type(m, p);
-	uint16_t link;
 
-	if (t == ND_TYPE_NS && home_link_of(m->port, &link)) {
-		ns_input(w, m, p, link);
-		return;
-	}
 	/* MLD (130-132, 143), RS, RA, NS, NA, Redirect (133-137) and MRD
 	 * (151-153) are the control thread's; the HA routes no multicast. */
 	if ((t >= 130 && t <= 137) || t == 143 || (t >= 151 && t <= 153)) {
@@ -206,8 +209,11 @@ uint16_t fp_process(struct fp_worker *w, struct rte_mbuf **pkts, uint16_t n)
 	struct fp_parsed pc[FP_BURST], pe[FP_BURST], pd[FP_BURST], pf[FP_BURST];
 	const uint8_t *cdst[FP_BURST];
 	const struct fp_binding *cb[FP_BURST], *eb[FP_BURST];
+	struct rte_mbuf *ns[FP_BURST];
+	struct fp_parsed pn[FP_BURST];
+	uint16_t nlink[FP_BURST];
 	uint8_t dtun[FP_BURST];
-	uint16_t nc = 0, ne = 0, nd = 0, nf = 0, k, out = 0;
+	uint16_t nc = 0, ne = 0, nd = 0, nf = 0, nn = 0, k, out = 0;
 	uint64_t hits;
 
 	lc->rx += n;
@@ -229,6 +235,15 @@ uint16_t fp_process(struct fp_worker *w, struct rte_mbuf **pkts, uint16_t n)
 			continue;
 		}
 		dst = rte_pktmbuf_mtod_offset(m, const uint8_t *, p.l3 + 24);
+		/* NS on a home link, multicast or unicast (NUD): proxy ND. A
+		 * unicast NS for an own address is the control thread's. */
+		if (unlikely(icmp_type(m, &p) == ND_TYPE_NS) && home_link_of(m->port, &link) &&
+		    (dst[0] == 0xff || fp_local_lookup(dst, &tun) == 0)) {
+			ns[nn] = m;
+			pn[nn] = p;
+			nlink[nn++] = link;
+			continue;
+		}
 		if (unlikely(dst[0] == 0xff)) {
 			mcast_input(w, m, &p);
 			continue;
@@ -248,15 +263,12 @@ uint16_t fp_process(struct fp_worker *w, struct rte_mbuf **pkts, uint16_t n)
 			}
 			continue;
 		}
-		/* Neighbour unreachability detection of a proxied address. */
-		if (unlikely(icmp_type(m, &p) == ND_TYPE_NS) && home_link_of(m->port, &link)) {
-			ns_input(w, m, &p, link);
-			continue;
-		}
 		cand[nc] = m;
 		pc[nc] = p;
 		cdst[nc++] = dst;
 	}
+	if (nn)
+		ns_burst(w, ns, pn, nlink, nn);
 	hits = nc ? fp_bc_lookup_bulk(cdst, nc, cb) : 0;
 	for (uint16_t i = 0; i < nc; i++) {
 		if ((hits >> i) & 1) {

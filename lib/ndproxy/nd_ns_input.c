@@ -10,6 +10,7 @@
 
 #include <rte_byteorder.h>
 #include <rte_ip.h>
+#include <rte_prefetch.h>
 
 #include "nd_packet.h"
 #include "ndproxy.h"
@@ -182,24 +183,21 @@ uint32_t nd_build_ns(uint8_t *buf, const struct rte_ether_addr *smac, const uint
 	return (uint32_t)RTE_ETHER_HDR_LEN + 40 + plen;
 }
 
-enum nd_ns_verdict nd_ns_input(struct rte_mbuf *m, const struct fp_parsed *p, uint16_t link,
-			       const struct rte_ether_addr *mac, const uint8_t src[16],
-			       enum fp_drop *reason)
+/* Decide for one validated NS whose target is in state @p st, and rewrite
+ * it into its NA when it is to be answered. */
+static enum nd_ns_verdict ns_decide(struct rte_mbuf *m, const struct fp_parsed *p,
+				    const struct nd_msg *ns, enum nd_state st,
+				    const struct rte_ether_addr *mac, const uint8_t src[16],
+				    enum fp_drop *reason)
 {
 	uint8_t *f = rte_pktmbuf_mtod(m, uint8_t *);
 	struct rte_ether_hdr *eth = (struct rte_ether_hdr *)f;
-	struct nd_msg ns;
-	uint8_t dst[16];
+	bool dad = is_unspec(f + p->l3 + 8);
 	struct rte_ether_addr dmac;
-	bool dad;
+	uint8_t dst[16];
 	uint8_t flags;
 
-	if (nd_msg_parse(f, rte_pktmbuf_data_len(m), p, &ns) != 0 || ns.type != ND_TYPE_NS) {
-		*reason = FP_DROP_ND_INVALID;
-		return ND_NS_DROP;
-	}
-	dad = is_unspec(f + p->l3 + 8);
-	switch (nd_lookup_state(link, ns.target)) {
+	switch (st) {
 	case ND_VALID:
 		break;
 	case ND_PROBING:
@@ -223,7 +221,7 @@ enum nd_ns_verdict nd_ns_input(struct rte_mbuf *m, const struct fp_parsed *p, ui
 		flags = 0;
 	} else {
 		memcpy(dst, f + p->l3 + 8, 16);
-		rte_ether_addr_copy(ns.has_lla ? &ns.lla : &eth->src_addr, &dmac);
+		rte_ether_addr_copy(ns->has_lla ? &ns->lla : &eth->src_addr, &dmac);
 		flags = ND_NA_S;
 	}
 	uint32_t want = (uint32_t)p->l3 + 72;
@@ -239,6 +237,51 @@ enum nd_ns_verdict nd_ns_input(struct rte_mbuf *m, const struct fp_parsed *p, ui
 	eth = (struct rte_ether_hdr *)f;
 	rte_ether_addr_copy(&dmac, &eth->dst_addr);
 	rte_ether_addr_copy(mac, &eth->src_addr);
-	write_na(f + p->l3, mac, src, dst, ns.target, flags);
+	write_na(f + p->l3, mac, src, dst, ns->target, flags);
 	return ND_NS_ANSWER;
+}
+
+void nd_ns_burst(struct rte_mbuf **m, const struct fp_parsed *p, const uint16_t *link, uint16_t n,
+		 const struct rte_ether_addr *const *mac, const uint8_t *const *src,
+		 uint8_t *verdict, uint8_t *reason)
+{
+	struct nd_key keys[ND_NS_BURST_MAX];
+	const void *kp[ND_NS_BURST_MAX];
+	struct nd_msg msg[ND_NS_BURST_MAX];
+	void *data[ND_NS_BURST_MAX];
+	uint16_t idx[ND_NS_BURST_MAX];
+	uint64_t hits = 0;
+	uint16_t k = 0;
+
+	for (uint16_t i = 0; i < n; i++) {
+		if (nd_msg_parse(rte_pktmbuf_mtod(m[i], const uint8_t *),
+				 rte_pktmbuf_data_len(m[i]), &p[i], &msg[k]) != 0 ||
+		    msg[k].type != ND_TYPE_NS) {
+			verdict[i] = ND_NS_DROP;
+			reason[i] = FP_DROP_ND_INVALID;
+			continue;
+		}
+		memcpy(keys[k].addr, msg[k].target, 16);
+		keys[k].link = link[i];
+		kp[k] = &keys[k];
+		idx[k++] = i;
+	}
+	/* One bulk lookup, then the entries prefetched together: the cost of
+	 * an answer does not grow with the number of proxied addresses. */
+	if (k != 0)
+		rte_hash_lookup_bulk_data(nd_hash, kp, k, &hits, data);
+	for (uint16_t j = 0; j < k; j++)
+		if ((hits >> j) & 1)
+			rte_prefetch0(data[j]);
+	for (uint16_t j = 0; j < k; j++) {
+		uint16_t i = idx[j];
+		enum nd_state st = ND_NONE;
+		enum fp_drop r = FP_DROP_OK;
+
+		if ((hits >> j) & 1)
+			st = (enum nd_state)__atomic_load_n(&((struct nd_entry *)data[j])->state,
+							    __ATOMIC_RELAXED);
+		verdict[i] = (uint8_t)ns_decide(m[i], &p[i], &msg[j], st, mac[i], src[i], &r);
+		reason[i] = (uint8_t)r;
+	}
 }

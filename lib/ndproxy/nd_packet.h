@@ -55,15 +55,21 @@ struct nd_msg {
  */
 int nd_msg_parse(const uint8_t *frame, uint32_t len, const struct fp_parsed *p, struct nd_msg *out);
 
+#define ND_NS_BURST_MAX 32 /**< NS per nd_ns_burst() call */
+
 /**
- * Fast-path NS input on home link @p link (ND-5, ND-6, DAD-*): answer for a
- * VALID proxied target, punt a DAD probe (source ::) for a PROBING target
+ * Fast-path NS input on home links (ND-5, ND-6, DAD-*), a burst at a time:
+ * answer for a VALID proxied target (the mbuf is rewritten into the NA, to
+ * send back on its port), punt a DAD probe (source ::) for a PROBING target
  * and everything not proxied, drop the rest.
- * @param mac our MAC on the port; @param src our address that sources the NA
+ * @param link home link index of each packet
+ * @param mac our MAC on each packet's port; @param src our address that sources the NA
+ * @param[out] verdict enum nd_ns_verdict per packet
+ * @param[out] reason enum fp_drop per dropped packet
  */
-enum nd_ns_verdict nd_ns_input(struct rte_mbuf *m, const struct fp_parsed *p, uint16_t link,
-			       const struct rte_ether_addr *mac, const uint8_t src[16],
-			       enum fp_drop *reason);
+void nd_ns_burst(struct rte_mbuf **m, const struct fp_parsed *p, const uint16_t *link, uint16_t n,
+		 const struct rte_ether_addr *const *mac, const uint8_t *const *src,
+		 uint8_t *verdict, uint8_t *reason);
 
 /**
  * Write an NA frame into @p buf (ND_NA_FRAME_LEN bytes).

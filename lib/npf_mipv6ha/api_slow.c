@@ -659,7 +659,10 @@ static int ndq_send(const struct ndq_item *it)
 	pi = &fp_t.port[hl->cfg.portId];
 	if (it->kind == NDQ_PROBE) {
 		len = nd_build_ns(buf, &pi->mac, zero16, NULL, NULL, it->addr);
-		sl.st.dad_probes++;
+		int r = frame_send(buf, len, hl->cfg.portId);
+		if (r == 0)
+			sl.st.dad_probes++;
+		return r;
 	} else {
 		/* ND-8: only while the address is still proxied and valid. */
 		if (nd_addr_state(it->link, it->addr) != ND_VALID)
@@ -667,9 +670,11 @@ static int ndq_send(const struct ndq_item *it)
 		nd_mcast_mac(all_nodes, &dmac);
 		len = nd_build_na(buf, &dmac, &pi->mac, hl->cfg.haAddrs[0].addr, all_nodes,
 				  it->addr, ND_NA_O);
-		sl.st.una_tx++;
 	}
-	return frame_send(buf, len, hl->cfg.portId);
+	int r = frame_send(buf, len, hl->cfg.portId);
+	if (r == 0)
+		sl.st.una_tx++;
+	return r;
 }
 
 void npf_slow_service(uint64_t now)
