@@ -86,11 +86,11 @@ static inline enum fp_drop l2_rewrite(struct rte_mbuf *m, const struct fp_parsed
 		return FP_DROP_NEIGH_MISS;
 	}
 	rte_ether_addr_copy(&nh->src, &eth->src_addr);
+	m->port = nh->port;
 	if (unlikely(p->ip_len > nh->mtu && nh->mtu != 0)) {
 		note(m, p->l3, nh->mtu);
 		return FP_DROP_TOO_BIG;
 	}
-	m->port = nh->port;
 	return FP_DROP_OK;
 }
 
@@ -175,6 +175,7 @@ uint16_t fp_encap_burst(struct fp_lcore *lc, struct rte_mbuf **pkts, struct fp_p
 			const struct fp_binding **b, uint16_t n)
 {
 	uint8_t coa[FP_BURST][16];
+	uint16_t fmtu[FP_BURST];
 	uint64_t nh[FP_BURST];
 	struct part pt = {.nok = 0, .ndrop = 0};
 	uint16_t k = 0;
@@ -239,6 +240,9 @@ uint16_t fp_encap_burst(struct fp_lcore *lc, struct rte_mbuf **pkts, struct fp_p
 		p.ip_len = (uint16_t)(p.ip_len + add);
 		p.l4 = (uint16_t)(p.l3 + add);
 		p.proto = FP_NH_IPV6;
+		/* MTU-3: an inner packet within 1280 but above the tunnel
+		 * MTU is carried in outer fragments of the path MTU. */
+		fmtu[k] = unlikely(p.ip_len - add > bd->pmtu) ? (uint16_t)(bd->pmtu + add) : 0;
 		memcpy(coa[k++], bd->outer.dst_addr, 16);
 		pass(&pt, pkts, pp, m, &p);
 	}
@@ -249,11 +253,26 @@ uint16_t fp_encap_burst(struct fp_lcore *lc, struct rte_mbuf **pkts, struct fp_p
 	for (uint16_t i = 0; i < ok; i++) {
 		enum fp_drop r = l2_rewrite(pkts[i], &pp[i], nh[i], coa[i]);
 
+		if (unlikely(fmtu[i] != 0) && (r == FP_DROP_OK || r == FP_DROP_TOO_BIG)) {
+			uint32_t lm = r == FP_DROP_TOO_BIG ? fp_meta(pkts[i])->aux : fmtu[i];
+
+			note(pkts[i], pp[i].l3, RTE_MIN(lm, (uint32_t)fmtu[i]));
+			r = FP_DROP_TOO_BIG;
+		}
 		if (unlikely(r != FP_DROP_OK)) {
 			/* MTU-3: an outer packet too big for the link is
 			 * fragmented by the worker (fp_frag_outer()). */
-			if (r == FP_DROP_TOO_BIG)
-				r = FP_DROP_FRAG_FAIL;
+			if (r == FP_DROP_TOO_BIG) {
+				/* MTU-3: the outer packet is fragmented by
+				 * the worker (fp_frag_outer()); counted
+				 * only if that fails. */
+				struct fp_meta *md = fp_meta(pkts[i]);
+
+				md->drop = FP_DROP_FRAG_FAIL;
+				md->punt = FP_PUNT_NONE;
+				pt.drop[pt.ndrop++] = pkts[i];
+				continue;
+			}
 			drop(lc, &pt, pkts[i], r);
 			continue;
 		}

@@ -16,6 +16,7 @@
 
 #include <rte_cycles.h>
 #include <rte_ethdev.h>
+#include <rte_ip_frag.h>
 
 #include "fp_worker.h"
 #include "nd_packet.h"
@@ -115,6 +116,44 @@ static inline bool icmp_budget(struct fp_worker *w)
 	return true;
 }
 
+/* MTU-3 (RFC 2473 §7.1 b): an encapsulated packet larger than the link MTU
+ * (its inner packet was within the IPv6 minimum) leaves as fragments of the
+ * outer packet. The link-layer header already built is copied in front of
+ * each fragment. */
+static void frag_outer(struct fp_worker *w, struct rte_mbuf *m, const struct fp_meta *md)
+{
+	struct rte_mbuf *frags[8];
+	uint8_t l2[32];
+	uint16_t l3 = md->l3, port = m->port;
+	int n;
+
+	if (l3 > sizeof(l2) || md->aux < 1280) {
+		drop_free(&w->lc, m, FP_DROP_FRAG_FAIL);
+		return;
+	}
+	memcpy(l2, rte_pktmbuf_mtod(m, const void *), l3);
+	rte_pktmbuf_adj(m, l3);
+	n = rte_ipv6_fragment_packet(m, frags, RTE_DIM(frags), (uint16_t)md->aux, fp_t.pool,
+				     fp_t.pool);
+	rte_pktmbuf_free(m);
+	if (n <= 0) {
+		w->lc.drops[FP_DROP_FRAG_FAIL]++;
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		uint8_t *h = (uint8_t *)rte_pktmbuf_prepend(frags[i], l3);
+
+		if (h == NULL) {
+			drop_free(&w->lc, frags[i], FP_DROP_FRAG_FAIL);
+			continue;
+		}
+		memcpy(h, l2, l3);
+		frags[i]->port = port;
+		tx_buffer(w, frags[i]);
+	}
+	w->lc.encap++;
+}
+
 /* Packets a stage did not pass: [0, n) of @p pkts, reasons in fp_meta. */
 static void stage_rest(struct fp_worker *w, struct rte_mbuf **pkts, uint16_t n)
 {
@@ -127,6 +166,9 @@ static void stage_rest(struct fp_worker *w, struct rte_mbuf **pkts, uint16_t n)
 			continue;
 		}
 		switch (md->drop) {
+		case FP_DROP_FRAG_FAIL:
+			frag_outer(w, m, md);
+			break;
 		case FP_DROP_NEIGH_MISS:
 			fp_punt(&w->lc, m, FP_PUNT_NEIGH_MISS, md->l3);
 			break;

@@ -426,10 +426,12 @@ int npf_bc_pmtu_learn(const uint8_t hoa[16], const uint8_t coa[16], uint32_t pmt
 	b = fp_bc_get(h);
 	t = &npf.tun[b->tun];
 	/* Only for the path to the current CoA, and only when the tunnel
-	 * interface learns path MTUs; never below the IPv6 minimum. */
+	 * interface learns path MTUs. The path MTU is at least 1280, so the
+	 * tunnel MTU is at least 1280 minus the largest tunnel header (48);
+	 * inner packets between it and 1280 are sent in outer fragments (MTU-3). */
 	if (memcmp(b->outer.dst_addr, coa, 16) != 0 || t->cfg.pmtuMode != NPF_MIPV6HA_IF_PMTU_ON)
 		return -EPERM;
-	pmtu = RTE_MAX(pmtu, 1280u);
+	pmtu = RTE_MAX(pmtu, 1280u - 48);
 	if (pmtu >= b->pmtu)
 		return -EALREADY;
 	memcpy(c, coa, 16);

@@ -150,8 +150,13 @@ static void capture(void)
 
 				h.ts.tv_sec = (time_t)(t / 1000);
 				h.ts.tv_usec = (suseconds_t)(t % 1000) * 1000;
-				h.caplen = h.len = rte_pktmbuf_data_len(m[i]);
-				pcap_dump((u_char *)dump[p], &h, rte_pktmbuf_mtod(m[i], u_char *));
+				static uint8_t buf[16384];
+				const void *data;
+
+				/* Fragments are chained mbufs: write them whole. */
+				h.caplen = h.len = RTE_MIN(rte_pktmbuf_pkt_len(m[i]), sizeof(buf));
+				data = rte_pktmbuf_read(m[i], 0, h.caplen, buf);
+				pcap_dump((u_char *)dump[p], &h, data);
 			}
 			rte_pktmbuf_free_bulk(m, n);
 		}
