@@ -10,7 +10,6 @@
 
 #include <rte_byteorder.h>
 #include <rte_ip.h>
-#include <rte_prefetch.h>
 
 #include "nd_packet.h"
 #include "ndproxy.h"
@@ -266,21 +265,16 @@ void nd_ns_burst(struct rte_mbuf **m, const struct fp_parsed *p, const uint16_t 
 		kp[k] = &keys[k];
 		idx[k++] = i;
 	}
-	/* One bulk lookup, then the entries prefetched together: the cost of
-	 * an answer does not grow with the number of proxied addresses. */
+	/* One bulk lookup; the state is in the hash value itself. */
 	if (k != 0)
 		rte_hash_lookup_bulk_data(nd_hash, kp, k, &hits, data);
-	for (uint16_t j = 0; j < k; j++)
-		if ((hits >> j) & 1)
-			rte_prefetch0(data[j]);
 	for (uint16_t j = 0; j < k; j++) {
 		uint16_t i = idx[j];
 		enum nd_state st = ND_NONE;
 		enum fp_drop r = FP_DROP_OK;
 
 		if ((hits >> j) & 1)
-			st = (enum nd_state)__atomic_load_n(&((struct nd_entry *)data[j])->state,
-							    __ATOMIC_RELAXED);
+			st = ND_DATA_STATE(data[j]);
 		verdict[i] = (uint8_t)ns_decide(m[i], &p[i], &msg[j], st, mac[i], src[i], &r);
 		reason[i] = (uint8_t)r;
 	}

@@ -100,10 +100,20 @@ void nd_set_tx(nd_tx_probe_fn fn, void *arg)
 	nd.tx_arg = arg;
 }
 
+/* Publish an entry's state: in the entry (control thread) and in the hash
+ * value the lcores read (one atomic store in the LF hash), so answering an
+ * NS costs one lookup and no dependent read of the entry. */
+static void nd_set_state(struct nd_entry *e, enum nd_state st)
+{
+	__atomic_store_n(&e->state, st, __ATOMIC_RELEASE);
+	if (st != ND_NONE)
+		rte_hash_add_key_data(nd_hash, &e->key, ND_DATA((uint32_t)(e - nd.e), st));
+}
+
 static void nd_conclude(struct nd_entry *e, enum nd_state st)
 {
 	e->timer_gen++;
-	__atomic_store_n(&e->state, st, __ATOMIC_RELEASE);
+	nd_set_state(e, st);
 	if (nd.done != NULL)
 		nd.done(nd.arg, (uint16_t)e->key.link, e->key.addr, st);
 }
@@ -116,7 +126,7 @@ static void nd_dad_start(struct nd_entry *e, uint64_t now, bool link_init)
 
 	e->timer_gen++;
 	e->probes_sent = 0;
-	__atomic_store_n(&e->state, ND_PROBING, __ATOMIC_RELEASE);
+	nd_set_state(e, ND_PROBING);
 	if (l->dad_transmits == 0) {
 		nd_conclude(e, ND_VALID);
 		return;
@@ -169,7 +179,7 @@ static struct nd_entry *nd_find(uint16_t link, const uint8_t addr[16], int32_t *
 		return NULL;
 	if (pos != NULL)
 		*pos = r;
-	return data;
+	return &nd.e[ND_DATA_IDX(data)];
 }
 
 int nd_addr_add(uint16_t link, const uint8_t addr[16], uint64_t now)
@@ -196,7 +206,7 @@ int nd_addr_add(uint16_t link, const uint8_t addr[16], uint64_t now)
 	memcpy(e->key.addr, addr, 16);
 	e->key.link = link;
 	e->state = ND_PROBING;
-	if (rte_hash_add_key_data(nd_hash, &e->key, e) != 0) {
+	if (rte_hash_add_key_data(nd_hash, &e->key, ND_DATA(idx, ND_PROBING)) != 0) {
 		nd.free[nd.nfree++] = idx;
 		return -ENOMEM;
 	}

@@ -58,6 +58,12 @@ struct nd_params {
 	void *arg;
 };
 
+/* The hash value of an address: its entry index and state (the lcores read
+ * the state from the value alone). */
+#define ND_DATA(idx, st) ((void *)(uintptr_t)((uint64_t)(idx) << 3 | (uint64_t)(st)))
+#define ND_DATA_IDX(v) ((uint32_t)((uintptr_t)(v) >> 3))
+#define ND_DATA_STATE(v) ((enum nd_state)((uintptr_t)(v)&7))
+
 extern struct rte_hash *nd_hash;
 
 /** @return 0, -EINVAL, -EALREADY, -ENOMEM */
@@ -102,7 +108,7 @@ static inline enum nd_state nd_lookup_state(uint16_t link, const uint8_t addr[16
 	k.link = link;
 	if (rte_hash_lookup_data(nd_hash, &k, &data) < 0)
 		return ND_NONE;
-	return (enum nd_state)__atomic_load_n(&((struct nd_entry *)data)->state, __ATOMIC_RELAXED);
+	return ND_DATA_STATE(data);
 }
 
 #ifdef __cplusplus
