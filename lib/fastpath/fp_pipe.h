@@ -68,6 +68,7 @@ struct fp_lcore {
 	uint64_t drops[FP_DROP_NB];
 	uint64_t fwd, encap, decap;
 	uint64_t rx, tx, punted, injected, nd_answered, icmp_limited;
+	uint64_t frag_extra; /**< frames added by outer fragmentation (MTU-3) */
 } __rte_cache_aligned;
 
 /** What the forwarding plane knows of a port (one link per port). */

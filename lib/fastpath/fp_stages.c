@@ -148,6 +148,19 @@ uint16_t fp_fwd_burst(struct fp_lcore *lc, struct rte_mbuf **pkts, struct fp_par
 		if (unlikely(r != FP_DROP_OK)) {
 			if (r == FP_DROP_NO_ROUTE)
 				note(m, p.l3, 0);
+			if (r == FP_DROP_NEIGH_MISS) {
+				const struct fp_nh *n = &fp_t.nh[nh[i]];
+
+				/* Held for resolution and sent later as it
+				 * is: route it completely now (hop limit,
+				 * link MTU). */
+				if (n->mtu != 0 && p.ip_len > n->mtu) {
+					note(m, p.l3, n->mtu);
+					r = FP_DROP_TOO_BIG;
+				} else {
+					ip->hop_limits--;
+				}
+			}
 			drop(lc, &pt, m, r);
 			continue;
 		}
@@ -176,7 +189,7 @@ uint16_t fp_encap_burst(struct fp_lcore *lc, struct rte_mbuf **pkts, struct fp_p
 {
 	uint8_t coa[FP_BURST][16];
 	uint16_t fmtu[FP_BURST];
-	uint64_t nh[FP_BURST];
+	uint64_t nh[FP_BURST], nhp[FP_BURST];
 	struct part pt = {.nok = 0, .ndrop = 0};
 	uint16_t k = 0;
 
@@ -184,6 +197,11 @@ uint16_t fp_encap_burst(struct fp_lcore *lc, struct rte_mbuf **pkts, struct fp_p
 		rte_prefetch0(b[i]);
 	for (uint16_t i = 0; i < n; i++)
 		fp_st_prefetch(lc->worker, b[i]->handle);
+	/* Route the outer packets first (TUN-1): the outgoing link's MTU
+	 * bounds the tunnel MTU (MTU-1). */
+	for (uint16_t i = 0; i < n; i++)
+		memcpy(coa[i], b[i]->outer.dst_addr, 16);
+	rte_fib6_lookup_bulk(fp_t.fib, coa, nh, n);
 	for (uint16_t i = 0; i < n; i++) {
 		struct rte_mbuf *m = pkts[i];
 		struct fp_parsed p = pp[i];
@@ -191,6 +209,7 @@ uint16_t fp_encap_burst(struct fp_lcore *lc, struct rte_mbuf **pkts, struct fp_p
 		struct rte_ipv6_hdr *in = rte_pktmbuf_mtod_offset(m, struct rte_ipv6_hdr *, p.l3);
 		int limit = fp_t.encap_limit[bd->tun];
 		uint16_t add = 40;
+		uint32_t tmtu;
 		uint8_t *s;
 
 		/* TUN-2: the inner hop limit is decremented first, as a router. */
@@ -198,13 +217,6 @@ uint16_t fp_encap_burst(struct fp_lcore *lc, struct rte_mbuf **pkts, struct fp_p
 			fp_st_count(lc->worker, bd->handle, FP_ST_DROP_TX, p.ip_len);
 			note(m, p.l3, 0);
 			drop(lc, &pt, m, FP_DROP_HOP_LIMIT);
-			continue;
-		}
-		/* MTU-2: larger than the tunnel MTU and than 1280: Packet Too Big. */
-		if (unlikely(p.ip_len > bd->pmtu && p.ip_len > 1280)) {
-			fp_st_count(lc->worker, bd->handle, FP_ST_DROP_TX, p.ip_len);
-			note(m, p.l3, bd->pmtu > 1280 ? bd->pmtu : 1280);
-			drop(lc, &pt, m, FP_DROP_TOO_BIG);
 			continue;
 		}
 		/* TUN-7: an inner limit of 0 forbids another encapsulation; n > 0
@@ -220,6 +232,18 @@ uint16_t fp_encap_burst(struct fp_lcore *lc, struct rte_mbuf **pkts, struct fp_p
 		}
 		if (limit >= 0)
 			add += 8;
+		/* MTU-1: the tunnel MTU is the sub-tunnel's path MTU, and never
+		 * more than the outgoing link allows. */
+		tmtu = bd->pmtu;
+		if (likely(nh[i] != FP_NHOP_NONE && nh[i] < FP_MAX_NH) && fp_t.nh[nh[i]].mtu > add)
+			tmtu = RTE_MIN(tmtu, (uint32_t)(fp_t.nh[nh[i]].mtu - add));
+		/* MTU-2: larger than the tunnel MTU and than 1280: Packet Too Big. */
+		if (unlikely(p.ip_len > tmtu && p.ip_len > 1280)) {
+			fp_st_count(lc->worker, bd->handle, FP_ST_DROP_TX, p.ip_len);
+			note(m, p.l3, RTE_MAX(tmtu, 1280u));
+			drop(lc, &pt, m, FP_DROP_TOO_BIG);
+			continue;
+		}
 		s = (uint8_t *)rte_pktmbuf_prepend(m, add);
 		if (unlikely(s == NULL)) {
 			fp_st_count(lc->worker, bd->handle, FP_ST_DROP_TX, p.ip_len);
@@ -237,42 +261,37 @@ uint16_t fp_encap_burst(struct fp_lcore *lc, struct rte_mbuf **pkts, struct fp_p
 			write_limit_hdr((uint8_t *)(out + 1), (uint8_t)limit);
 		}
 		fp_st_count(lc->worker, bd->handle, FP_ST_OUT, p.ip_len);
+		/* MTU-3: an inner packet within 1280 but above the tunnel
+		 * MTU is carried in outer fragments (fp_worker.c). */
+		fmtu[k] = unlikely(p.ip_len > tmtu) ? (uint16_t)(tmtu + add) : 0;
 		p.ip_len = (uint16_t)(p.ip_len + add);
 		p.l4 = (uint16_t)(p.l3 + add);
 		p.proto = FP_NH_IPV6;
-		/* MTU-3: an inner packet within 1280 but above the tunnel
-		 * MTU is carried in outer fragments of the path MTU. */
-		fmtu[k] = unlikely(p.ip_len - add > bd->pmtu) ? (uint16_t)(bd->pmtu + add) : 0;
-		memcpy(coa[k++], bd->outer.dst_addr, 16);
+		memcpy(coa[k], bd->outer.dst_addr, 16);
+		nhp[k++] = nh[i];
 		pass(&pt, pkts, pp, m, &p);
 	}
-	/* Route the outer packets (TUN-1). */
-	rte_fib6_lookup_bulk(fp_t.fib, coa, nh, k);
 	uint16_t ok = pt.nok;
 	pt.nok = 0;
 	for (uint16_t i = 0; i < ok; i++) {
-		enum fp_drop r = l2_rewrite(pkts[i], &pp[i], nh[i], coa[i]);
+		enum fp_drop r;
 
-		if (unlikely(fmtu[i] != 0) && (r == FP_DROP_OK || r == FP_DROP_TOO_BIG)) {
-			uint32_t lm = r == FP_DROP_TOO_BIG ? fp_meta(pkts[i])->aux : fmtu[i];
-
-			note(pkts[i], pp[i].l3, RTE_MIN(lm, (uint32_t)fmtu[i]));
-			r = FP_DROP_TOO_BIG;
-		}
-		if (unlikely(r != FP_DROP_OK)) {
-			/* MTU-3: an outer packet too big for the link is
-			 * fragmented by the worker (fp_frag_outer()). */
-			if (r == FP_DROP_TOO_BIG) {
-				/* MTU-3: the outer packet is fragmented by
-				 * the worker (fp_frag_outer()); counted
-				 * only if that fails. */
+		if (unlikely(fmtu[i] != 0)) {
+			/* Link layer first (as below), then fragments. */
+			r = l2_rewrite(pkts[i], &pp[i], nhp[i], coa[i]);
+			if (r == FP_DROP_OK || r == FP_DROP_TOO_BIG) {
 				struct fp_meta *md = fp_meta(pkts[i]);
 
+				note(pkts[i], pp[i].l3, fmtu[i]);
 				md->drop = FP_DROP_FRAG_FAIL;
 				md->punt = FP_PUNT_NONE;
 				pt.drop[pt.ndrop++] = pkts[i];
 				continue;
 			}
+		} else {
+			r = l2_rewrite(pkts[i], &pp[i], nhp[i], coa[i]);
+		}
+		if (unlikely(r != FP_DROP_OK)) {
 			drop(lc, &pt, pkts[i], r);
 			continue;
 		}

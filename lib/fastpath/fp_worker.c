@@ -152,6 +152,7 @@ static void frag_outer(struct fp_worker *w, struct rte_mbuf *m, const struct fp_
 		tx_buffer(w, frags[i]);
 	}
 	w->lc.encap++;
+	w->lc.frag_extra += (uint64_t)(n - 1);
 }
 
 /* Packets a stage did not pass: [0, n) of @p pkts, reasons in fp_meta. */

@@ -219,6 +219,40 @@ static int l2_out(struct rte_mbuf *m, uint16_t l3, uint16_t port, const uint8_t 
 	return inject_mbuf(m, port);
 }
 
+/* TUN-6: a packet the home agent itself sends to a registered home address
+ * goes to the care-of address with a type 2 routing header holding the home
+ * address (RFC 6275 §9.3.2), as a correspondent would send it. The
+ * upper-layer checksum already covers the home address as final
+ * destination. @return 0, or -ENOENT if @p dst has no binding. */
+static int rh2_insert(struct rte_mbuf *m, uint16_t l3)
+{
+	uint8_t *ip = rte_pktmbuf_mtod_offset(m, uint8_t *, l3);
+	uint32_t h = fp_bc_find(ip + 24);
+	const struct fp_binding *b = h != 0 ? fp_bc_get(h) : NULL;
+	uint8_t *n;
+
+	if (b == NULL)
+		return -ENOENT;
+	n = (uint8_t *)rte_pktmbuf_prepend(m, 24);
+	if (n == NULL)
+		return -ENOBUFS;
+	memmove(n, n + 24, l3 + 40u);
+	ip = n + l3;
+	uint8_t *rh = ip + 40;
+	rh[0] = ip[6]; /* next header of the original */
+	rh[1] = 2;     /* RH-1: length 2, type 2, segments left 1 */
+	rh[2] = 2;
+	rh[3] = 1;
+	memset(rh + 4, 0, 4);
+	memcpy(rh + 8, ip + 24, 16);
+	ip[6] = FP_NH_ROUTING;
+	uint16_t plen = (uint16_t)((ip[4] << 8 | ip[5]) + 24);
+	ip[4] = (uint8_t)(plen >> 8);
+	ip[5] = (uint8_t)plen;
+	memcpy(ip + 24, b->outer.dst_addr, 16);
+	return 0;
+}
+
 /* Route a frame by its IPv6 destination (FIB, next hop, neighbour). */
 static int route_out(struct rte_mbuf *m, uint16_t l3)
 {
@@ -226,6 +260,11 @@ static int route_out(struct rte_mbuf *m, uint16_t l3)
 	uint64_t nh_id = FP_NHOP_NONE;
 	const struct fp_nh *nh;
 
+	if (rh2_insert(m, l3) == -ENOBUFS) {
+		sl.st.no_mbuf++;
+		rte_pktmbuf_free(m);
+		return -ENOBUFS;
+	}
 	memcpy(dst[0], rte_pktmbuf_mtod_offset(m, const uint8_t *, l3 + 24), 16);
 	if (dst[0][0] == 0xff || (dst[0][0] == 0xfe && (dst[0][1] & 0xc0) == 0x80)) {
 		sl.st.no_route++; /* link-scoped: the sender must name the port */
@@ -387,7 +426,7 @@ static void icmp_fill(uint8_t *ip, const uint8_t src[16], const uint8_t dst[16],
 /* Send an ICMPv6 error about the packet @p inv (IPv6 header on) to its
  * source, from @p src (RFC 4443 §2.4 (c)-(e) checks done by the callers). */
 static void icmp_error_send(const uint8_t *inv, uint32_t inv_len, uint8_t type, uint8_t code,
-			    uint32_t param, const uint8_t src[16])
+			    uint32_t param, const uint8_t src[16], uint16_t in_port)
 {
 	uint32_t n = RTE_MIN(inv_len, (uint32_t)ICMP_ERR_MAX);
 	struct rte_mbuf *m;
@@ -405,8 +444,19 @@ static void icmp_error_send(const uint8_t *inv, uint32_t inv_len, uint8_t type, 
 	uint32_t be = rte_cpu_to_be_32(param);
 	memcpy(ip + 44, &be, 4);
 	memcpy(ip + 48, inv, n);
-	icmp_fill(ip, src, inv + 8, 8 + n);
 	sl.st.icmp_err_tx++;
+	/* A link-local source is answered on the link it came from, from
+	 * our link-local address there (RFC 4443 §2.2). */
+	if (inv[8] == 0xfe && (inv[9] & 0xc0) == 0x80) {
+		if (in_port >= FP_MAX_PORTS) {
+			rte_pktmbuf_free(m);
+			return;
+		}
+		icmp_fill(ip, fp_t.port[in_port].ll, inv + 8, 8 + n);
+		l2_out(m, RTE_ETHER_HDR_LEN, in_port, inv + 8);
+		return;
+	}
+	icmp_fill(ip, src, inv + 8, 8 + n);
 	route_out(m, RTE_ETHER_HDR_LEN);
 }
 
@@ -426,24 +476,25 @@ static void drop_error(struct rte_mbuf *m, const struct fp_meta *md)
 	const uint8_t *inv = rte_pktmbuf_mtod_offset(m, const uint8_t *, md->l3);
 	uint32_t len = rte_pktmbuf_data_len(m) - md->l3;
 	const uint8_t *src = m->port < FP_MAX_PORTS ? fp_t.port[m->port].ga : zero16;
+	uint16_t in = m->port;
 
 	if (len < 40 || is_icmp_error(inv, len))
 		return;
 	switch (md->drop) {
 	case FP_DROP_HOP_LIMIT: /* TUN-2 */
-		icmp_error_send(inv, len, 3, 0, 0, src);
+		icmp_error_send(inv, len, 3, 0, 0, src, in);
 		break;
 	case FP_DROP_NO_ROUTE:
-		icmp_error_send(inv, len, 1, 0, 0, src);
+		icmp_error_send(inv, len, 1, 0, 0, src, in);
 		break;
 	case FP_DROP_LL_TO_MN: /* TUN-5: beyond scope of source address */
-		icmp_error_send(inv, len, 1, 3, 0, src);
+		icmp_error_send(inv, len, 1, 3, 0, src, in);
 		break;
 	case FP_DROP_TOO_BIG: /* MTU-2: never below the IPv6 minimum */
-		icmp_error_send(inv, len, 2, 0, RTE_MAX(md->aux, 1280u), src);
+		icmp_error_send(inv, len, 2, 0, RTE_MAX(md->aux, 1280u), src, in);
 		break;
 	case FP_DROP_ENCAP_LIMIT: /* TUN-7: pointer at the limit octet */
-		icmp_error_send(inv, len, 4, 0, md->aux, src);
+		icmp_error_send(inv, len, 4, 0, md->aux, src, in);
 		break;
 	default:
 		break;
@@ -478,10 +529,11 @@ static bool tunnel_error(const uint8_t *ip, const uint8_t *icmp, uint32_t n)
 		if (npf_bc_pmtu_learn(inner + 24, inv + 24, tmtu) == 0)
 			sl.st.pmtu_learnt++;
 		if (inner_full > RTE_MAX(tmtu, 1280u))
-			icmp_error_send(inner, inner_len, 2, 0, RTE_MAX(tmtu, 1280u), ip + 24);
+			icmp_error_send(inner, inner_len, 2, 0, RTE_MAX(tmtu, 1280u), ip + 24,
+					FP_MAX_PORTS);
 	} else {
 		/* ICMP-2: the tunnel failed: address unreachable to the sender. */
-		icmp_error_send(inner, inner_len, 1, 3, 0, ip + 24);
+		icmp_error_send(inner, inner_len, 1, 3, 0, ip + 24, FP_MAX_PORTS);
 	}
 	sl.st.icmp_relayed++;
 	return true;

@@ -384,9 +384,10 @@ static void print_stats(void)
 	printf("},\"lcore\":{\"rx\":%" PRIu64 ",\"tx\":%" PRIu64 ",\"fwd\":%" PRIu64
 	       ",\"encap\":%" PRIu64 ",\"decap\":%" PRIu64 ",\"punted\":%" PRIu64
 	       ",\"injected\":%" PRIu64 ",\"nd_answered\":%" PRIu64 ",\"icmp_limited\":%" PRIu64
-	       "},",
+	       ",\"frag_extra\":%" PRIu64 "},",
 	       worker.lc.rx, worker.lc.tx, worker.lc.fwd, worker.lc.encap, worker.lc.decap,
-	       worker.lc.punted, worker.lc.injected, worker.lc.nd_answered, worker.lc.icmp_limited);
+	       worker.lc.punted, worker.lc.injected, worker.lc.nd_answered, worker.lc.icmp_limited,
+	       worker.lc.frag_extra);
 	printf("\"slow\":{\"punt_rx\":%" PRIu64 ",\"to_app\":%" PRIu64 ",\"unhandled\":%" PRIu64
 	       ",\"ns_tx\":%" PRIu64 ",\"na_tx\":%" PRIu64 ",\"neigh_learnt\":%" PRIu64
 	       ",\"neigh_held\":%" PRIu64 ",\"neigh_released\":%" PRIu64 ",\"neigh_drop\":%" PRIu64
