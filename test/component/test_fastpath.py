@@ -444,12 +444,6 @@ class TunnelTests(HarnessCase):
             payload += data
         return payload
 
-    # BUG: the fast path never fragments the outer packet (RFC 2473 §7.1 b,
-    # MTU-3): npf_bc_pmtu_learn() clamps the learnt tunnel MTU to 1280, so a
-    # 1280-byte inner packet is encapsulated into a 1320-byte outer packet and
-    # sent whole over a 1280-byte path (and fp_encap_burst() drops as
-    # "outer-fragmentation-failed" when the link is too small; the
-    # fp_frag_outer() its comment names does not exist).
     def test_mtu3_inner_1280_over_smaller_path_fragments_outer(self):
         """MTU-3: path MTU to the CoA learnt as 1280 (tunnel MTU 1240); a
         1280-byte inner packet is encapsulated and the outer packet
@@ -469,11 +463,6 @@ class TunnelTests(HarnessCase):
         self.assertGreaterEqual(len(res.frames[1]), 2, res.describe())
         self.assertEqual(self._fragments(res.frames[1]), dec_hlim(inner))
 
-    # BUG: a tunnel MTU configured above link MTU - 40 is accepted
-    # (api_if.c tunnel_cfg_ok() has no upper bound) and fp_encap_burst() then
-    # silently drops the too-big outer packet as "outer-fragmentation-failed"
-    # instead of sending Packet Too Big with the real tunnel MTU
-    # (link MTU 1500 - 40) to the source (RFC 2473 §7.1 a, MTU-1/MTU-2).
     def test_mtu1_mtu2_tunnel_mtu_above_link_mtu(self):
         """MTU-1/MTU-2: tunnel MTU set to 1480 over a 1500-byte link: a
         1470-byte inner packet (> 1460 = link MTU - 40, > 1280) gets Packet
@@ -638,10 +627,6 @@ class HaOriginatedToMnTests(HarnessCase):
                              IPv6ExtHdrRouting(type=2, segleft=1, addresses=[HOA]) / l4,
                              what + " (type 2 routing header)")
 
-    # BUG: the control thread routes what the HA originates by the FIB only
-    # (api_slow.c route_out()): an echo reply or ICMPv6 error to a registered
-    # HoA is held for neighbour resolution on the home link (NS for the HoA,
-    # which the HA itself proxies) and dropped, instead of going to the CoA.
     def test_tun6_echo_reply_and_error_to_hoa_reach_coa(self):
         req = IPv6(src=HOA, dst=HA, hlim=64) / ICMPv6EchoRequest(id=0x66, seq=3, data=b"mn-ping")
         expire = IPv6(src=HOA, dst=CN, hlim=1) / UDP(sport=5, dport=6) / Raw(b"mn-expire")
@@ -699,11 +684,6 @@ class ForwardingTests(HarnessCase):
                              icmp=ICMPv6DestUnreach(code=3), invoking=p, what="DU 3")
         self.assertDrops(res, {"mobile-node-link-local-destination": 1})
 
-    # BUG: ICMPv6 errors to a link-local source are never sent: icmp_error_send()
-    # routes every error with route_out(), which refuses link-scoped
-    # destinations ("the sender must name the port"), so the TUN-5 error to a
-    # home-link node using its link-local address is lost (api_slow.c,
-    # drop_error()/icmp_error_send(): should use l2_out() on the arrival port).
     def test_tun5_mn_link_local_link_local_source(self):
         """TUN-5: same, from a link-local source: Destination Unreachable
         code 3 on the home link to that source."""
@@ -784,12 +764,6 @@ class ForwardingTests(HarnessCase):
                           res.slow["neigh_learnt"]), (2, 2, 1, 1))
         self.assertDrops(res, {"neighbour-unresolved": 2})
 
-    # BUG: packets held for neighbour resolution leave with the hop limit they
-    # arrived with: fp_fwd_burst() returns at l2_rewrite()'s neighbour miss
-    # before "ip->hop_limits--", and neigh_learn() (api_slow.c) releases the
-    # held mbufs as they are (RFC 8200 §3: a forwarding node decrements the
-    # hop limit; the MTU check l2_rewrite() does after the neighbour lookup is
-    # skipped as well).
     def test_neighbour_resolution_released_packets_hop_limit(self):
         """Released packets are forwarded as a router: hop limit - 1."""
         res, p1, p2 = self.resolve()
