@@ -16,6 +16,7 @@
  * is read again and applied as a diff; an invalid one changes nothing.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -151,6 +152,13 @@ int main(int argc, char **argv)
 	sigset_t ss;
 	int n, sfd, ret;
 
+	/* Signals are read from a signalfd on the control thread: block them
+	 * before the EAL creates its threads, which inherit the mask. */
+	sigemptyset(&ss);
+	sigaddset(&ss, SIGINT);
+	sigaddset(&ss, SIGTERM);
+	sigaddset(&ss, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &ss, NULL);
 	n = rte_eal_init(argc, argv);
 	if (n < 0) {
 		fprintf(stderr, "ha-router: EAL initialisation failed: %s\n",
@@ -178,13 +186,6 @@ int main(int argc, char **argv)
 		rte_eal_cleanup();
 		return 0;
 	}
-	/* Signals are read from a signalfd on the control thread; workers
-	 * inherit the mask. */
-	sigemptyset(&ss);
-	sigaddset(&ss, SIGINT);
-	sigaddset(&ss, SIGTERM);
-	sigaddset(&ss, SIGHUP);
-	pthread_sigmask(SIG_BLOCK, &ss, NULL);
 	sfd = signalfd(-1, &ss, SFD_CLOEXEC);
 
 	uint32_t cap = cfg->policy.max_bindings < 1024 ? 1024 : cfg->policy.max_bindings;

@@ -536,8 +536,17 @@ static int do_drops(struct rte_tel_data *d)
 	hac_stats_get(ops.ctx.st->cp, &hs);
 	drops_collect(drops, &n, RTE_DIM(drops), &s, &hs);
 	rte_tel_data_start_dict(d);
-	for (uint32_t i = 0; i < n; i++)
-		rte_tel_data_add_dict_u64(d, drops[i].reason, drops[i].count);
+	for (uint32_t i = 0; i < n; i++) {
+		char name[RTE_TEL_MAX_STRING_LEN];
+
+		/* Telemetry keys take no '-': the YANG names use '_' here. */
+		snprintf(name, sizeof(name), "%s", drops[i].reason);
+		for (char *c = name; *c; c++)
+			if (*c == '-')
+				*c = '_';
+		if (rte_tel_data_add_dict_u64(d, name, drops[i].count) != 0)
+			return -E2BIG;
+	}
 	return 0;
 }
 
