@@ -10,7 +10,9 @@
 #ifndef FP_PIPE_H
 #define FP_PIPE_H
 
+#include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <rte_ether.h>
 #include <rte_mbuf.h>
@@ -153,6 +155,25 @@ uint16_t fp_encap_burst(struct fp_lcore *lc, struct rte_mbuf **pkts, struct fp_p
  *  and forward the inner packets (RT-4). */
 uint16_t fp_decap_burst(struct fp_lcore *lc, struct rte_mbuf **pkts, struct fp_parsed *pp,
 			const uint8_t *tun, uint16_t n);
+
+/** MAC of neighbour (@p addr, @p port). @return false if unknown. */
+static inline bool fp_neigh_lookup(const uint8_t addr[16], uint16_t port,
+				   struct rte_ether_addr *mac)
+{
+	struct fp_neigh_key k;
+	void *v;
+	uint64_t x;
+
+	memset(&k, 0, sizeof(k));
+	memcpy(k.addr, addr, 16);
+	k.port = port;
+	if (rte_hash_lookup_data(fp_t.neigh, &k, &v) < 0)
+		return false;
+	x = (uint64_t)(uintptr_t)v;
+	for (int i = 0; i < RTE_ETHER_ADDR_LEN; i++)
+		mac->addr_bytes[i] = (uint8_t)(x >> (8 * i));
+	return true;
+}
 
 /** Local address kind (0: not local) and its tunnel. */
 static inline int fp_local_lookup(const uint8_t addr[16], uint8_t *tun)

@@ -58,27 +58,16 @@ static inline enum fp_drop l2_rewrite(struct rte_mbuf *m, const struct fp_parsed
 {
 	const struct fp_nh *nh;
 	struct rte_ether_hdr *eth;
-	uint8_t *b;
 
 	if (unlikely(nh_id == FP_NHOP_NONE || nh_id >= FP_MAX_NH))
 		return FP_DROP_NO_ROUTE;
 	nh = &fp_t.nh[nh_id];
 	eth = rte_pktmbuf_mtod(m, struct rte_ether_hdr *);
 	if (nh->flags & FP_NHF_CONNECTED) {
-		struct fp_neigh_key k;
-		void *v;
-		uint64_t mac;
-
-		memcpy(k.addr, dst, 16);
-		k.port = nh->port;
-		if (rte_hash_lookup_data(fp_t.neigh, &k, &v) < 0) {
+		if (!fp_neigh_lookup(dst, nh->port, &eth->dst_addr)) {
 			note(m, p->l3, (uint32_t)nh_id);
 			return FP_DROP_NEIGH_MISS;
 		}
-		mac = (uint64_t)(uintptr_t)v;
-		b = eth->dst_addr.addr_bytes;
-		for (int i = 0; i < RTE_ETHER_ADDR_LEN; i++)
-			b[i] = (uint8_t)(mac >> (8 * i));
 	} else if (likely(nh->flags & FP_NHF_RESOLVED)) {
 		rte_ether_addr_copy(&nh->dst, &eth->dst_addr);
 	} else {

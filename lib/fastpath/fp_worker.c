@@ -189,6 +189,16 @@ static void stage_rest(struct fp_worker *w, struct rte_mbuf **pkts, uint16_t n)
 	}
 }
 
+/* A stage passed [0, k) of @p pkts: buffer them for transmission; the rest
+ * carry their reasons. @return k */
+static uint16_t stage_out(struct fp_worker *w, struct rte_mbuf **pkts, uint16_t k, uint16_t n)
+{
+	for (uint16_t i = 0; i < k; i++)
+		tx_buffer(w, pkts[i]);
+	stage_rest(w, pkts + k, (uint16_t)(n - k));
+	return k;
+}
+
 static inline bool home_link_of(uint16_t port, uint16_t *link)
 {
 	if (port >= FP_MAX_PORTS || fp_t.port[port].link == 0)
@@ -256,7 +266,7 @@ uint16_t fp_process(struct fp_worker *w, struct rte_mbuf **pkts, uint16_t n)
 	struct fp_parsed pn[FP_BURST];
 	uint16_t nlink[FP_BURST];
 	uint8_t dtun[FP_BURST];
-	uint16_t nc = 0, ne = 0, nd = 0, nf = 0, nn = 0, k, out = 0;
+	uint16_t nc = 0, ne = 0, nd = 0, nf = 0, nn = 0, out = 0;
 	uint64_t hits;
 
 	lc->rx += n;
@@ -323,27 +333,13 @@ uint16_t fp_process(struct fp_worker *w, struct rte_mbuf **pkts, uint16_t n)
 			pf[nf++] = pc[i];
 		}
 	}
-	if (ne) {
-		k = fp_encap_burst(lc, enc, pe, eb, ne);
-		for (uint16_t i = 0; i < k; i++)
-			tx_buffer(w, enc[i]);
-		stage_rest(w, enc + k, (uint16_t)(ne - k));
-		out = (uint16_t)(out + k);
-	}
-	if (nd) {
-		k = fp_decap_burst(lc, dec, pd, dtun, nd);
-		for (uint16_t i = 0; i < k; i++)
-			tx_buffer(w, dec[i]);
-		stage_rest(w, dec + k, (uint16_t)(nd - k));
-		out = (uint16_t)(out + k);
-	}
-	if (nf) {
-		k = fp_fwd_burst(lc, fwd, pf, nf);
-		for (uint16_t i = 0; i < k; i++)
-			tx_buffer(w, fwd[i]);
-		stage_rest(w, fwd + k, (uint16_t)(nf - k));
-		out = (uint16_t)(out + k);
-	}
+	if (ne)
+		out = (uint16_t)(out + stage_out(w, enc, fp_encap_burst(lc, enc, pe, eb, ne), ne));
+	if (nd)
+		out =
+		    (uint16_t)(out + stage_out(w, dec, fp_decap_burst(lc, dec, pd, dtun, nd), nd));
+	if (nf)
+		out = (uint16_t)(out + stage_out(w, fwd, fp_fwd_burst(lc, fwd, pf, nf), nf));
 	return out;
 }
 

@@ -15,6 +15,8 @@
 #include "ndproxy.h"
 
 static const uint8_t all_nodes[16] = {0xff, 0x02, [15] = 0x01};
+/* ff02::1:ff00:0/104, RFC 4291 §2.7.1 */
+static const uint8_t sn_prefix[13] = {0xff, 0x02, [11] = 0x01, [12] = 0xff};
 
 static inline bool is_unspec(const uint8_t *a)
 {
@@ -25,16 +27,12 @@ static inline bool is_unspec(const uint8_t *a)
 
 static inline bool is_solicited_node(const uint8_t *a)
 {
-	static const uint8_t pfx[13] = {0xff, 0x02, [11] = 0x01, [12] = 0xff};
-
-	return memcmp(a, pfx, 13) == 0;
+	return memcmp(a, sn_prefix, 13) == 0;
 }
 
 void nd_solicited_node(const uint8_t a[16], uint8_t out[16])
 {
-	static const uint8_t pfx[13] = {0xff, 0x02, [11] = 0x01, [12] = 0xff};
-
-	memcpy(out, pfx, 13);
+	memcpy(out, sn_prefix, 13);
 	memcpy(out + 13, a + 13, 3);
 }
 

@@ -39,7 +39,7 @@ struct nd_key {
 
 struct nd_entry {
 	struct nd_key key;
-	uint8_t state;       /**< enum nd_state; read by lcores */
+	uint8_t state;       /**< enum nd_state (lcores read it from the hash value) */
 	uint8_t probes_sent; /**< DAD probes sent in this round */
 	uint16_t pad;
 	uint32_t timer_gen; /**< current DAD timer generation */

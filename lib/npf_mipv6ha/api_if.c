@@ -69,10 +69,7 @@ static bool prefix_ok(const NPF_MIPv6HA_IF_Prefix_t *p)
 	if (p->prefixLen == 0 || p->prefixLen > 128 || p->preferredLifetime > p->validLifetime ||
 	    !npf_addr_is_global_unicast(&p->prefix))
 		return false;
-	for (unsigned int bit = p->prefixLen; bit < 128; bit++)
-		if (p->prefix.addr[bit / 8] & (0x80 >> (bit % 8)))
-			return false; /* host bits set */
-	return true;
+	return npf_host_bits_clear(p->prefix.addr, p->prefixLen);
 }
 
 static bool prefixes_ok(uint32_t n, const NPF_MIPv6HA_IF_Prefix_t *p)

@@ -100,14 +100,6 @@ static struct npf_link *link_get(NPF_IfHandle_t h)
 	return npf.lk[slot].handle == h ? &npf.lk[slot] : NULL;
 }
 
-static bool host_bits_clear(const uint8_t *a, uint8_t len)
-{
-	for (unsigned int bit = len; bit < 128; bit++)
-		if (a[bit / 8] & (0x80 >> (bit % 8)))
-			return false;
-	return true;
-}
-
 static void prefix_of(const uint8_t *a, uint8_t len, uint8_t *out)
 {
 	memset(out, 0, 16);
@@ -257,7 +249,7 @@ NPF_error_t NPF_MIPv6HA_IF_RouteAdd(const NPF_IPv6Address_t *prefix, NPF_uint8_t
 	port = port_of(ifHandle);
 	if (port < 0)
 		return NPF_MIPv6HA_E_INVALID_IF_HANDLE;
-	if (prefixLen > 128 || !host_bits_clear(prefix->addr, prefixLen) ||
+	if (prefixLen > 128 || !npf_host_bits_clear(prefix->addr, prefixLen) ||
 	    (gateway != NULL &&
 	     (gateway->addr[0] == 0xff || memcmp(gateway->addr, zero16, 16) == 0)))
 		return NPF_MIPv6HA_E_INVALID_PARAM;

@@ -122,23 +122,6 @@ static int frame_send(const uint8_t *buf, uint32_t len, uint16_t port)
 	return inject_mbuf(m, port);
 }
 
-static bool neigh_get(const uint8_t addr[16], uint16_t port, struct rte_ether_addr *mac)
-{
-	struct fp_neigh_key k;
-	void *v;
-	uint64_t x;
-
-	memset(&k, 0, sizeof(k));
-	memcpy(k.addr, addr, 16);
-	k.port = port;
-	if (rte_hash_lookup_data(fp_t.neigh, &k, &v) < 0)
-		return false;
-	x = (uint64_t)(uintptr_t)v;
-	for (int i = 0; i < RTE_ETHER_ADDR_LEN; i++)
-		mac->addr_bytes[i] = (uint8_t)(x >> (8 * i));
-	return true;
-}
-
 static void send_ns(const uint8_t target[16], uint16_t port)
 {
 	const struct fp_port *pi = &fp_t.port[port];
@@ -212,7 +195,7 @@ static int l2_out(struct rte_mbuf *m, uint16_t l3, uint16_t port, const uint8_t 
 		eth->ether_type = rte_cpu_to_be_16(RTE_ETHER_TYPE_IPV6);
 	if (dst[0] == 0xff) {
 		nd_mcast_mac(dst, &eth->dst_addr);
-	} else if (!neigh_get(target, port, &eth->dst_addr)) {
+	} else if (!fp_neigh_lookup(target, port, &eth->dst_addr)) {
 		hold(m, l3, target, port);
 		return 0;
 	}
@@ -338,7 +321,7 @@ static bool is_known_neigh(const uint8_t addr[16], uint16_t port)
 {
 	struct rte_ether_addr mac;
 
-	return neigh_get(addr, port, &mac) || pend_find(addr, port) != NULL;
+	return fp_neigh_lookup(addr, port, &mac) || pend_find(addr, port) != NULL;
 }
 
 static int link_of_port(uint16_t port)

@@ -194,6 +194,15 @@ void npf_events_service(uint64_t now);
 uint64_t npf_events_next_due(void);
 unsigned int npf_events_deliver(unsigned int budget);
 
+/* No bit set past the first @p len bits (a prefix as routes and links take it). */
+static inline bool npf_host_bits_clear(const uint8_t *a, unsigned int len)
+{
+	for (unsigned int bit = len; bit < 128; bit++)
+		if (a[bit / 8] & (0x80 >> (bit % 8)))
+			return false;
+	return true;
+}
+
 /* Address classes that the API refuses as HoA/CoA. */
 bool npf_addr_is_global_unicast(const NPF_IPv6Address_t *a);
 
