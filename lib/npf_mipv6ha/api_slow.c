@@ -736,6 +736,11 @@ void npf_slow_service(uint64_t now)
 
 		if (it->due > now)
 			break;
+		/* Paced output stops at half the ring: the other half stays for
+		 * what must not wait, the Binding Acks of a registration burst
+		 * (whose proxies queue three NAs each) among them. */
+		if (rte_ring_free_count(fp_t.inject) <= FP_INJECT_RING / 2)
+			break;
 		if (ndq_send(it) == -ENOBUFS)
 			break; /* the ring is full: go on at the next service */
 		struct ndq_item cur = *it;
