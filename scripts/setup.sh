@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 
 PKGS=(
 	build-essential g++ meson ninja-build pkg-config
-	libdpdk-dev dpdk libpcap-dev libipsec-mb-dev libyang2-dev libyang2-tools libcmocka-dev
-	python3 python3-scapy tshark iproute2 ethtool ndisc6 iputils-ping
+	libdpdk-dev dpdk librte-crypto-ipsec-mb23 libpcap-dev libipsec-mb-dev libyang2-dev libyang2-tools libcmocka-dev
+	python3 python3-scapy python3-cryptography tshark iproute2 ethtool ndisc6 iputils-ping
 	clang-format libclang-rt-14-dev
 )
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "apply.h"
+#include "ips.h"
 #include "npf_mipv6_if.h"
 #include "npf_mipv6ha_runtime.h"
 
@@ -265,6 +266,97 @@ int har_cp_config(const struct har_state *st, const struct hacfg *cfg, struct ha
 	return 0;
 }
 
+/* The YANG enumerations and lib/ipsec's follow the same order. */
+static const enum ips_alg alg_map[] = {
+    [HACFG_ESP_AES128_GCM] = IPS_AES128_GCM,
+    [HACFG_ESP_AES128_CBC_HMAC_SHA1_96] = IPS_AES128_CBC_HMAC_SHA1_96,
+    [HACFG_ESP_AES256_CBC_HMAC_SHA256_128] = IPS_AES256_CBC_HMAC_SHA256_128,
+    [HACFG_ESP_3DES_CBC_HMAC_SHA1_96] = IPS_3DES_CBC_HMAC_SHA1_96,
+    [HACFG_ESP_NULL_HMAC_SHA1_96] = IPS_NULL_HMAC_SHA1_96,
+    [HACFG_ESP_AES128_CBC_HMAC_SHA256_128] = IPS_AES128_CBC_HMAC_SHA256_128,
+};
+static const enum ips_traffic traffic_map[] = {
+    [HACFG_SA_SIGNALLING] = IPS_TR_SIGNALLING,
+    [HACFG_SA_PREFIX_DISCOVERY] = IPS_TR_PREFIX_DISCOVERY,
+    [HACFG_SA_RETURN_ROUTABILITY] = IPS_TR_RETURN_ROUTABILITY,
+    [HACFG_SA_PAYLOAD] = IPS_TR_PAYLOAD,
+};
+
+static void sa_conf(const struct hacfg_ipsec_mn *mn, const struct hacfg_ipsec_sa *sa,
+		    struct ips_sa_conf *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->spi = sa->spi;
+	c->inbound = sa->inbound;
+	c->traffic = traffic_map[sa->traffic];
+	c->alg = alg_map[sa->alg];
+	memcpy(c->hoa, &mn->hoa, 16);
+	c->enc_key = sa->enc_key;
+	c->enc_key_len = sa->enc_key_len;
+	c->auth_key = sa->auth_key;
+	c->auth_key_len = sa->auth_key_len;
+}
+
+static void sa_path(const struct hacfg_ipsec_mn *mn, const struct hacfg_ipsec_sa *sa, char *buf,
+		    size_t len)
+{
+	char a[INET6_ADDRSTRLEN];
+
+	inet_ntop(AF_INET6, &mn->hoa, a, sizeof(a));
+	snprintf(buf, len, "/ha-router:ipsec/mobile-node[home-address='%s']/sa[spi='%u']", a,
+		 sa->spi);
+}
+
+int har_ipsec_check(const struct hacfg *cfg, char *err, size_t errlen)
+{
+	struct ips_sa_conf c;
+	char why[160], path[160];
+	int r;
+
+	for (uint32_t i = 0; i < cfg->n_ipsec; i++)
+		for (uint32_t k = 0; k < cfg->ipsec[i].n_sas; k++) {
+			sa_conf(&cfg->ipsec[i], &cfg->ipsec[i].sas[k], &c);
+			r = ips_sa_check(&c, why, sizeof(why));
+			if (r != 0) {
+				sa_path(&cfg->ipsec[i], &cfg->ipsec[i].sas[k], path, sizeof(path));
+				snprintf(err, errlen, "%s%s: %s", path,
+					 r == -ENOTSUP && c.traffic != IPS_TR_PAYLOAD ? "/algorithm"
+					 : r == -ENOTSUP                              ? "/traffic"
+										      : "",
+					 why);
+				return r;
+			}
+		}
+	return 0;
+}
+
+static int mn_apply(const struct hacfg_ipsec_mn *mn, char *err, size_t errlen)
+{
+	struct ips_sa_conf c;
+	char path[160];
+	int r;
+
+	for (uint32_t k = 0; k < mn->n_sas; k++) {
+		sa_conf(mn, &mn->sas[k], &c);
+		r = ips_sa_add(&c);
+		if (r != 0) {
+			sa_path(mn, &mn->sas[k], path, sizeof(path));
+			snprintf(err, errlen, "%s: not installed: %s", path, strerror(-r));
+			return r;
+		}
+	}
+	return 0;
+}
+
+int har_ipsec_apply(const struct hacfg *cfg, char *err, size_t errlen)
+{
+	int r = 0;
+
+	for (uint32_t i = 0; r == 0 && i < cfg->n_ipsec; i++)
+		r = mn_apply(&cfg->ipsec[i], err, errlen);
+	return r;
+}
+
 /* What a reload may change in place. */
 #define HL_IN_PLACE                                                                                \
 	(HACFG_HL_PREFIXES | HACFG_HL_HA_INFO | HACFG_HL_RA | HACFG_HL_MPD | HACFG_HL_TUNNEL)
@@ -307,6 +399,8 @@ int har_reload(struct har_state *st, struct hacfg *next, char *err, size_t errle
 			ret = -EPERM;
 		}
 	}
+	if (ret == 0)
+		ret = har_ipsec_check(next, err, errlen);
 	if (ret != 0) {
 		hacfg_diff_free(&d);
 		return ret;
@@ -322,6 +416,13 @@ int har_reload(struct har_state *st, struct hacfg *next, char *err, size_t errle
 			if (it->op != HACFG_DIFF_REMOVE)
 				ret = route_apply(st, next, &next->routes[it->new_idx], true, err,
 						  errlen);
+		} else if (it->kind == HACFG_DK_IPSEC_MN) {
+			/* A mobile node's SAs are replaced as a whole; those of
+			 * unchanged nodes keep their sequence numbers and windows. */
+			if (it->op != HACFG_DIFF_ADD)
+				ips_sa_del_hoa((const uint8_t *)&st->cfg->ipsec[it->old_idx].hoa);
+			if (it->op != HACFG_DIFF_REMOVE)
+				ret = mn_apply(&next->ipsec[it->new_idx], err, errlen);
 		} else if (it->kind == HACFG_DK_HOME_LINK && it->op == HACFG_DIFF_CHANGE) {
 			const struct hacfg_home_link *h = &next->home_links[it->new_idx];
 			uint32_t k = (uint32_t)it->old_idx;

@@ -43,6 +43,16 @@ int har_cp_config(const struct har_state *st, const struct hacfg *cfg, struct ha
  */
 int har_reload(struct har_state *st, struct hacfg *next, char *err, size_t errlen);
 
+/**
+ * What only the running system can tell about ipsec/mobile-node/sa: the
+ * crypto device must run each algorithm (and tunnelled payload protection
+ * is refused). @return 0 or -errno with a message naming the node.
+ */
+int har_ipsec_check(const struct hacfg *cfg, char *err, size_t errlen);
+
+/** Install every SA of @p cfg (lib/ipsec). @return 0 or -errno with a message. */
+int har_ipsec_apply(const struct hacfg *cfg, char *err, size_t errlen);
+
 /** Delete everything har_apply_initial() created (bindings first). */
 void har_teardown(struct har_state *st);
 

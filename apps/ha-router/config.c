@@ -681,6 +681,17 @@ static const char *const alg_names[] = {
     [HACFG_ESP_AES128_CBC_HMAC_SHA256_128] = "aes-128-cbc-hmac-sha256-128",
 };
 
+static enum hacfg_sa_traffic traffic_of(const char *tr)
+{
+	if (tr == NULL || strcmp(tr, "signalling") == 0)
+		return HACFG_SA_SIGNALLING;
+	if (strcmp(tr, "prefix-discovery") == 0)
+		return HACFG_SA_PREFIX_DISCOVERY;
+	if (strcmp(tr, "return-routability") == 0)
+		return HACFG_SA_RETURN_ROUTABILITY;
+	return HACFG_SA_PAYLOAD;
+}
+
 static int conv_ipsec(const struct lyd_node *c, struct hacfg *cfg, char *err, size_t errlen)
 {
 	const struct lyd_node *n, *s;
@@ -709,10 +720,7 @@ static int conv_ipsec(const struct lyd_node *c, struct hacfg *cfg, char *err, si
 
 			sa->spi = (uint32_t)num(s, "spi", 0);
 			sa->inbound = strcmp(str(s, "direction"), "inbound") == 0;
-			sa->traffic = tr == NULL || strcmp(tr, "signalling") == 0
-					  ? HACFG_SA_SIGNALLING
-				      : strcmp(tr, "payload") == 0 ? HACFG_SA_PAYLOAD
-								   : HACFG_SA_PREFIX_DISCOVERY;
+			sa->traffic = traffic_of(tr);
 			for (k = 0; k < sizeof(alg_names) / sizeof(alg_names[0]); k++)
 				if (alg != NULL && strcmp(alg, alg_names[k]) == 0)
 					sa->alg = (enum hacfg_esp_alg)k;
@@ -720,8 +728,19 @@ static int conv_ipsec(const struct lyd_node *c, struct hacfg *cfg, char *err, si
 			    hex_bytes(str(s, "encryption-key"), sa->enc_key, sizeof(sa->enc_key));
 			sa->auth_key_len = hex_bytes(str(s, "authentication-key"), sa->auth_key,
 						     sizeof(sa->auth_key));
-			if (!sa->inbound)
+			if (!sa->inbound) {
+				/* RFC 3776 §5: one outbound SA per HoA and traffic. */
+				for (k = 0; k + 1 < j; k++)
+					if (!mn->sas[k].inbound &&
+					    mn->sas[k].traffic == sa->traffic)
+						return node_error(
+						    child(s, "traffic") ? child(s, "traffic") : s,
+						    err, errlen,
+						    "a second outbound SA for the same traffic "
+						    "(SPI %u already protects it)",
+						    mn->sas[k].spi);
 				continue;
+			}
 			/* Inbound ESP is demultiplexed by SPI alone (RFC 4301 4.1). */
 			for (k = 0; k + 1 < i; k++)
 				for (l = 0; l < cfg->ipsec[k].n_sas; l++)

@@ -149,6 +149,7 @@ enum hacfg_esp_alg {
 enum hacfg_sa_traffic {
 	HACFG_SA_SIGNALLING = 0,
 	HACFG_SA_PREFIX_DISCOVERY,
+	HACFG_SA_RETURN_ROUTABILITY,
 	HACFG_SA_PAYLOAD,
 };
 

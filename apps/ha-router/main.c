@@ -32,8 +32,10 @@
 
 #include "apply.h"
 #include "config.h"
+#include "cp_glue.h"
 #include "dataplane.h"
 #include "ha_control.h"
+#include "ips.h"
 #include "npf_mipv6ha_runtime.h"
 #include "ops.h"
 
@@ -45,6 +47,7 @@ static struct {
 	const char *config_path;
 	struct har_dp dp;
 	struct har_state st;
+	struct har_glue glue;
 } d;
 
 /* The control plane's packets leave through the forwarding plane's inject
@@ -55,20 +58,21 @@ static int cp_tx(void *arg, uint16_t port, const uint8_t *ip6, uint32_t len)
 	return npf_mipv6ha_inject(port == HAC_PORT_ROUTE ? NPF_MIPV6HA_PORT_ROUTE : port, ip6, len);
 }
 
-/* Punted signalling goes to the control plane. IPsec is not in the
- * forwarding plane yet: nothing arrives ESP-verified. */
-static void cp_punt(void *arg, uint16_t port, const uint8_t *ip6, uint32_t len)
-{
-	struct hac_pkt_meta m = {.port = port, .esp_ok = 0};
-
-	hac_input(arg, &m, ip6, len);
-}
-
+/* Parse and validate, then check what only the running system knows (the
+ * crypto device's algorithms). */
 static int load(const char *path, struct hacfg **cfg, char *err, size_t errlen)
 {
+	int ret;
+
 	if (path != NULL)
-		return hacfg_load_file(path, cfg, err, errlen);
-	return hacfg_load_string(hacfg_default_json(), HACFG_FMT_JSON, cfg, err, errlen);
+		ret = hacfg_load_file(path, cfg, err, errlen);
+	else
+		ret = hacfg_load_string(hacfg_default_json(), HACFG_FMT_JSON, cfg, err, errlen);
+	if (ret == 0 && (ret = har_ipsec_check(*cfg, err, errlen)) != 0) {
+		hacfg_free(*cfg);
+		*cfg = NULL;
+	}
+	return ret;
 }
 
 static int reload(void *arg, char *err, size_t errlen)
@@ -166,6 +170,10 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	har_logtype = rte_log_register_type_and_pick_level("ha_router", RTE_LOG_NOTICE);
+	ret = ips_init(NULL);
+	if (ret != 0)
+		LOG(WARNING, "IPsec unavailable (%s): a configuration with SAs is refused",
+		    strerror(-ret));
 	for (int i = n + 1; i < argc; i++) {
 		if (strcmp(argv[i], "--config") == 0 && i + 1 < argc)
 			d.config_path = argv[++i];
@@ -177,12 +185,14 @@ int main(int argc, char **argv)
 	ret = load(d.config_path, &cfg, err, sizeof(err));
 	if (ret != 0) {
 		fprintf(stderr, "ha-router: invalid configuration: %s\n", err);
+		ips_fini();
 		rte_eal_cleanup();
 		return 2;
 	}
 	if (check) {
 		printf("ha-router: configuration is valid\n");
 		hacfg_free(cfg);
+		ips_fini();
 		rte_eal_cleanup();
 		return 0;
 	}
@@ -203,11 +213,15 @@ int main(int argc, char **argv)
 	ret = har_apply_initial(&d.st, &d.dp, cfg, err, sizeof(err));
 	cfg = NULL; /* owned by d.st now */
 	if (ret == 0)
+		ret = har_ipsec_apply(d.st.cfg, err, sizeof(err));
+	if (ret == 0)
 		ret = har_cp_config(&d.st, d.st.cfg, &cc, err, sizeof(err));
 	if (ret == 0) {
-		struct hac_io io = {.tx = cp_tx};
+		struct hac_io io = {.tx = har_glue_tx, .arg = &d.glue};
 
+		d.glue.tx = cp_tx;
 		d.st.cp = hac_create(&cc, &io);
+		d.glue.h = d.st.cp;
 		if (d.st.cp == NULL) {
 			ret = -errno;
 			snprintf(err, sizeof(err), "control plane: %s", strerror(errno));
@@ -217,7 +231,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "ha-router: %s\n", err);
 		goto out_state;
 	}
-	npf_mipv6ha_punt_handler_set(cp_punt, d.st.cp);
+	npf_mipv6ha_punt_handler_set(har_glue_punt, &d.glue);
 	ret = har_ops_init(&(struct har_ops_ctx){
 	    .st = &d.st, .dp = &d.dp, .config_path = d.config_path, .reload = reload});
 	if (ret != 0)
@@ -244,6 +258,7 @@ out_npf:
 out_cfg:
 	hacfg_free(cfg);
 	close(sfd);
+	ips_fini();
 	rte_eal_cleanup();
 	return ret == 0 ? 0 : 1;
 }

@@ -67,6 +67,8 @@ struct hac_io {
 struct hac_pkt_meta {
 	uint16_t port;  /**< input port */
 	uint8_t esp_ok; /**< 1: arrived in ESP that verified (ESP removed) */
+	/** With esp_ok: the home address the SA is bound to (SEC-2, SEC-3). */
+	uint8_t sa_hoa[16];
 };
 
 /** A home prefix (RFC 4861 §4.6.2 lifetimes, seconds). */
@@ -176,6 +178,7 @@ struct hac_binding_info {
 	X(MH_AUTH_NOT_LAST, mh_auth_not_last, "Binding Authorization Data not last (MH-7)")        \
 	X(MH_UNEXPECTED, mh_unexpected, "MH type a home agent does not process")                   \
 	X(NO_IPSEC, no_ipsec, "BU without verified ESP while IPsec is required (BU-8)")            \
+	X(SA_HOA, sa_hoa, "BU for a HoA other than its SA's (SEC-3)")                              \
 	X(BU_BAD_HOA, bu_bad_hoa, "HoA not unicast routable (BU-1)")                               \
 	X(BU_BAD_COA, bu_bad_coa, "CoA not unicast routable (BU-2)")                               \
 	X(BU_BAD_SRC, bu_bad_src, "BU source not unicast (BA-4)")                                  \

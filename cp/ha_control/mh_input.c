@@ -133,6 +133,12 @@ static void bu_input(struct hac *h, const struct hac_rx *rx, const uint8_t *mh, 
 	}
 	const uint8_t *hoa = rx->has_hao ? rx->hoa : rx->src;   /* BU-1 */
 	const uint8_t *coa = o.has_altcoa ? o.altcoa : rx->src; /* BU-2 */
+	/* SEC-2 / SEC-3: the selector is the HoA (after HAO substitution); an SA
+	 * bound to another mobile node's HoA cannot register this one. */
+	if (rx->m->esp_ok && memcmp(hoa, rx->m->sa_hoa, 16) != 0) {
+		hac_drop(h, HAC_DROP_SA_HOA);
+		return;
+	}
 	if (!hac_addr_unicast_routable(hoa)) {
 		hac_drop(h, HAC_DROP_BU_BAD_HOA);
 		return;

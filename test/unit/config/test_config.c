@@ -421,6 +421,15 @@ static const struct bad bad_cases[] = {
      "\"ha-router:binding-policy\": {",
      "/ha-router:ipsec/mobile-node[home-address='2001:db8:1::100']/sa[spi='300']/"
      "encryption-key"},
+    {"two outbound SAs for one traffic", "\"ha-router:binding-policy\": {",
+     "\"ha-router:ipsec\": {\"mobile-node\": [{\"home-address\": \"2001:db8:1::100\", "
+     "\"sa\": [{\"spi\": 300, \"direction\": \"outbound\", \"traffic\": \"signalling\", "
+     "\"algorithm\": \"null-hmac-sha1-96\", \"authentication-key\": "
+     "\"0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b\"}, {\"spi\": 301, \"direction\": \"outbound\", "
+     "\"algorithm\": \"null-hmac-sha1-96\", \"authentication-key\": "
+     "\"0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b\"}]}]},"
+     "\"ha-router:binding-policy\": {",
+     "/ha-router:ipsec/mobile-node[home-address='2001:db8:1::100']/sa[spi='301']"},
 };
 
 static void check_bad(const struct bad *b, const char *text)

@@ -45,7 +45,7 @@ static void pcap_write(const uint8_t *p, uint32_t len)
 	fflush(pcap);
 }
 
-static int fake_tx(void *arg, uint16_t port, const uint8_t *ip6, uint32_t len)
+int ht_fake_tx(void *arg, uint16_t port, const uint8_t *ip6, uint32_t len)
 {
 	(void)arg;
 	pcap_write(ip6, len);
@@ -101,18 +101,23 @@ static void default_cfg(struct hac_config *c)
 	c->be_rate_per_s = 1000;
 }
 
-void ht_start(uint8_t dad, void (*tweak)(struct hac_config *c))
+void ht_start_io(uint8_t dad, void (*tweak)(struct hac_config *c), const struct hac_io *io)
 {
 	struct npf_mipv6ha_params p;
+	struct hac_io fake = {.tx = ht_fake_tx, .arg = NULL};
 	tc_params(&p, 16);
 	tc_start(&p, dad);
 	default_cfg(&ht_cfg);
 	if (tweak != NULL)
 		tweak(&ht_cfg);
-	struct hac_io io = {.tx = fake_tx, .arg = NULL};
-	ht_h = hac_create(&ht_cfg, &io);
+	ht_h = hac_create(&ht_cfg, io != NULL ? io : &fake);
 	assert_non_null(ht_h);
 	ht_out_reset();
+}
+
+void ht_start(uint8_t dad, void (*tweak)(struct hac_config *c))
+{
+	ht_start_io(dad, tweak, NULL);
 }
 
 void ht_stop(void)
@@ -297,18 +302,25 @@ uint32_t ht_build(const struct ht_bu *s, uint8_t *out)
 	return off;
 }
 
-void ht_input_raw(const uint8_t *p, uint32_t len, uint16_t port, bool esp)
+static void input_sa(const uint8_t *p, uint32_t len, uint16_t port, bool esp, const char *sa_hoa)
 {
 	struct hac_pkt_meta m = {.port = port, .esp_ok = esp ? 1 : 0};
+	if (esp)
+		assert_int_equal(inet_pton(AF_INET6, sa_hoa, m.sa_hoa), 1);
 	hac_input(ht_h, &m, p, len);
 	ht_pump();
+}
+
+void ht_input_raw(const uint8_t *p, uint32_t len, uint16_t port, bool esp)
+{
+	input_sa(p, len, port, esp, HT_HOA);
 }
 
 void ht_send(const struct ht_bu *s)
 {
 	uint8_t pkt[256];
 	uint32_t n = ht_build(s, pkt);
-	ht_input_raw(pkt, n, 0, s->esp);
+	input_sa(pkt, n, 0, s->esp, s->sa_hoa != NULL ? s->sa_hoa : HT_HOA);
 }
 
 void ht_pump(void)

@@ -30,6 +30,10 @@ extern struct hac_config ht_cfg;
 
 /** tc_start (DAD transmits dad) + hac_create with ht_cfg (tweak may edit it first). */
 void ht_start(uint8_t dad, void (*tweak)(struct hac_config *c));
+/** ht_start with the control plane's output through @p io (NULL: the capture). */
+void ht_start_io(uint8_t dad, void (*tweak)(struct hac_config *c), const struct hac_io *io);
+/** The capture: records into ht_out (and $HAC_PCAP). */
+int ht_fake_tx(void *arg, uint16_t port, const uint8_t *ip6, uint32_t len);
 void ht_stop(void);
 int ht_setup(void **state);     /* dad 0 */
 int ht_setup_dad(void **state); /* dad 1 */
@@ -53,10 +57,11 @@ struct ht_bu {
 	bool bad_cksum;
 	bool cksum_wire_src; /* checksum over the wire source instead of the HoA */
 	bool two_hao;
-	uint8_t type;      /* 0: BU */
-	int payload_proto; /* 0: 59 */
-	int hdrlen;        /* 0: computed; >0: forced value + 1 */
-	bool esp;          /* meta esp_ok */
+	uint8_t type;       /* 0: BU */
+	int payload_proto;  /* 0: 59 */
+	int hdrlen;         /* 0: computed; >0: forced value + 1 */
+	bool esp;           /* meta esp_ok */
+	const char *sa_hoa; /* with esp: the SA's HoA (default HT_HOA) */
 };
 
 /** Home BU from away: src CoA, HAO HoA, H|A, lifetime 100 units. */

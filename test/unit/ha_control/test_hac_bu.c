@@ -291,6 +291,23 @@ static void test_BU_8_ipsec_required(void **state)
 	assert_int_equal(ht_one_ba().status, 0);
 }
 
+/* SEC-2 / SEC-3: a BU verified under the SA of another mobile node's HoA is
+ * silently discarded (BU-8), whatever require-ipsec says. */
+static void test_SEC_3_other_hoa_sa(void **state)
+{
+	(void)state;
+	struct ht_bu b = ht_home_bu(1);
+	b.esp = true;
+	b.sa_hoa = "2001:db8:1::200";
+	ht_send(&b);
+	assert_int_equal(ht_nout, 0);
+	assert_int_equal(st().drops[HAC_DROP_SA_HOA], 1);
+	assert_false(ht_fp_binding(HT_HOA, NULL));
+	b.sa_hoa = HT_HOA;
+	ht_send(&b);
+	assert_int_equal(ht_one_ba().status, 0);
+}
+
 /* Table of REG-2 / REG-7 refusals and their status (conformance 28-30, 69). */
 static void ha_off(struct hac_config *c)
 {
@@ -536,6 +553,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_BU_5_6_sequence_window, ht_setup, ht_teardown),
 	    cmocka_unit_test_setup_teardown(test_BU_7_type_change, ht_setup, ht_teardown),
 	    cmocka_unit_test_setup_teardown(test_BU_8_ipsec_required, ht_setup, ht_teardown),
+	    cmocka_unit_test_setup_teardown(test_SEC_3_other_hoa_sa, ht_setup, ht_teardown),
 	    cmocka_unit_test_setup_teardown(test_REG_2_REG_7_status_table, ht_setup, ht_teardown),
 	    cmocka_unit_test_setup_teardown(test_REG_2_no_hao_silent, ht_setup, ht_teardown),
 	    cmocka_unit_test_setup_teardown(test_BA_5_7_addressing_checksum, ht_setup, ht_teardown),
