@@ -118,8 +118,8 @@ static uint32_t build_bu(uint8_t *p, uint32_t i, uint16_t seq)
 	inet_pton(AF_INET6, "2001:db8:1::1", ip + 24);
 	hoa_of(i, hoa);
 	dst[0] = IPPROTO_MH;
-	dst[1] = 2;                     /* 24 octets */
-	dst[2] = IP6OPT_PADN;           /* 2 + 2: the HAO at 8n+6 */
+	dst[1] = 2;           /* 24 octets */
+	dst[2] = IP6OPT_PADN; /* 2 + 2: the HAO at 8n+6 */
 	dst[3] = 2;
 	dst[6] = IP6OPT_HOME_ADDRESS;
 	dst[7] = 16;
@@ -164,7 +164,7 @@ static void print_stat(void *arg, const char *name, uint64_t v)
 static int run_bus(const uint32_t *idx, uint32_t n)
 {
 	static uint8_t pkt[BATCH][80];
-	struct hac_pkt_meta m = {.port = 0, .esp_ok = 1};
+	struct hac_pkt_meta m = {.port = 0}; /* IPsec not required here */
 	uint64_t want = bas_ok();
 
 	for (uint32_t k = 0; k < n; k += BATCH) {
@@ -224,8 +224,9 @@ static double refresh_rate(uint32_t present, uint32_t *idx)
 	for (int run = 0; run < RUNS; run++) {
 		/* distinct HoAs within a batch: an HoA has one BU in flight */
 		for (uint32_t i = 0; i < REFRESH_BUS; i++)
-			idx[i] = (uint32_t)((rte_rand_max(present / BATCH ?: 1) * BATCH +
-					     i % BATCH) % present);
+			idx[i] =
+			    (uint32_t)((rte_rand_max(present / BATCH ?: 1) * BATCH + i % BATCH) %
+				       present);
 		r[run] = rate(idx, REFRESH_BUS, NULL);
 	}
 	return median(r, RUNS);
